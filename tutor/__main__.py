@@ -1,0 +1,5 @@
+"""`python -m tutor`: the same entry point as the `tutor` console script."""
+
+from tutor.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,123 @@
+"""The command line: argument parsing only. Each subcommand is one handler in `tutor/commands/`.
+
+Exit codes: 0 success, 1 a check failed (or the command could not do its job), 2 usage errors.
+No traceback reaches the learner: an unexpected error prints one line and is logged in full to
+`<data home>/tutor.log`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import keyword
+import sys
+
+from tutor import __version__
+
+
+class UsageError(Exception):
+    """Bad arguments the parser could not catch (an unknown exercise id, say): exit status 2."""
+
+
+class CommandError(Exception):
+    """The command cannot do what was asked (missing file, nothing to show): one line, exit status 1."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tutor",
+        description="Learn and write the techniques that make neural networks train. "
+        "With no command, the app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"tutor {__version__}")
+    parser.add_argument("--lang", choices=("en", "ko"), help="language of the output (default: your setting)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("check", "check", "grade exercises (your workspace files, or --file)")
+    p.add_argument("ids", nargs="*", metavar="ID", help="exercise ids (see `tutor list`)")
+    p.add_argument("--all", action="store_true", help="grade every exercise")
+    p.add_argument("--file", help="grade this file as the (single) exercise ID")
+    p.add_argument("--json", action="store_true", help="print Exercism-style results.json")
+    p.add_argument("--no-record", action="store_true", help="do not record the attempt in your progress")
+
+    p = add("list", "course", "concepts and exercises with your status")
+    p.add_argument("--json", action="store_true")
+    p = add("hint", "course", "show the next hint for an exercise")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--all", action="store_true", help="show every hint at once")
+    p = add("reset", "course", "restore an exercise's stub (your file is backed up first)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p = add("solution", "course", "show the reference solution (only once you have passed)")
+    p.add_argument("id", metavar="ID")
+    p = add("path", "course", "print the path of your file for an exercise (creating it from the stub)")
+    p.add_argument("id", metavar="ID")
+
+    p = add("progress", "progress", "mastery per concept, exercises passed, reviews due")
+    p.add_argument("--json", action="store_true")
+    p = add("review", "progress", "what is due for review, and why")
+    p.add_argument("--json", action="store_true")
+    p = add("export", "progress", "write your progress to a JSON file")
+    p.add_argument("file", metavar="FILE")
+    p = add("import", "progress", "merge progress from a JSON file written by `tutor export`")
+    p.add_argument("file", metavar="FILE")
+
+    p = add("lab", "lab", "run one of the chapter's experiments and plot it as text")
+    p.add_argument("name", nargs="?", metavar="NAME", help="lab name (omit to list the labs)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--reference", action="store_true", help="use the reference engine, not your code")
+    p.add_argument("--width", type=int, default=None)
+    p.add_argument("--height", type=int, default=None)
+    p.add_argument("--lr", type=float, default=None, help="learning rate (optimizer_paths)")
+    p.add_argument("--steps", type=int, default=None, help="number of steps (optimizer_paths)")
+    return parser
+
+
+def _log_exception() -> str:
+    """Write the traceback to the log; return where it went."""
+    import logging
+
+    from tutor import paths
+
+    try:
+        log_file = paths.data_home() / "tutor.log"
+        logging.basicConfig(filename=log_file, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        logging.getLogger("tutor").exception("unexpected error")
+        return str(log_file)
+    except Exception:  # the log is best effort: never let it hide the original error
+        return "(could not write the log)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from tutor.app import run_app
+
+            return run_app(lang=args.lang)
+        handlers = importlib.import_module(f"tutor.commands.{args.handler}")
+        name = args.command + ("_" if keyword.iskeyword(args.command) else "")  # `import` -> import_
+        return int(getattr(handlers, name)(args) or 0)
+    except UsageError as exc:
+        print(f"tutor: {exc}", file=sys.stderr)
+        return 2
+    except CommandError as exc:
+        print(f"tutor: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last line of defence: one line for the learner, the traceback in the log
+        where = _log_exception()
+        print(f"tutor: unexpected error: {exc.__class__.__name__}: {exc} (details in {where})", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
