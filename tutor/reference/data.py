@@ -1,6 +1,6 @@
 """Hold out validation data for tuning hyperparameters (never tune on the test data)."""
 
-from tutor.reference._random import random_source
+from tutor.reference.randomness import random_source
 
 
 def split_validation(x, t, validation_rate=0.2, rng=None):

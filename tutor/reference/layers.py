@@ -6,7 +6,7 @@ the last training ``forward`` remembered.
 
 import numpy as np
 
-from tutor.reference._random import random_source
+from tutor.reference.randomness import random_source
 
 
 class Dropout:
@@ -52,8 +52,8 @@ class BatchNormalization:
     instead. Inputs with more than two dimensions (e.g. N, C, H, W) are flattened to (N, −1) as in the
     book, and outputs are given back in the input's shape.
 
-    ε is 1e-7 (the seed's value); the book's companion code writes 10e-7, i.e. 1e-6 — results differ only
-    in the sixth or seventh significant digit for variances near 1.
+    ε is 1e-7, as in the optimizers. The seed note and the book's code write 10e-7, which is 1e-6; for
+    variances near 1 the two change x̂ only in the seventh significant digit.
     """
 
     eps = 1e-7

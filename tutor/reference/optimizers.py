@@ -51,7 +51,7 @@ class Momentum:
             params[key] += self.v[key]
 
 
-class Nesterov:
+class Nesterov(Momentum):
     """Nesterov's accelerated gradient in Bengio et al.'s form (beyond the seed note).
 
     With μ = ``momentum`` and η = ``lr``, each step does
@@ -62,13 +62,10 @@ class Nesterov:
     which is the "look ahead" step of Nesterov's method rewritten so that the gradient is taken at the
     stored parameters. It gives exactly the trajectory of PyTorch's ``SGD(nesterov=True)`` (whose buffer
     is −v/η). The book's companion code updates v *before* W, i.e. it adds μ²·(new v); that is not the
-    paper's formula and differs from this one from the second step on.
-    """
+    paper's formula, and it moves W further than this one from the very first step (by μ²η·g there).
 
-    def __init__(self, lr=0.01, momentum=0.9):
-        self.lr = lr
-        self.momentum = momentum
-        self.v = None
+    Same hyperparameters and state as ``Momentum``; only the update differs.
+    """
 
     def update(self, params, grads):
         if self.v is None:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from tutor.reference._random import random_source
+from tutor.reference.randomness import random_source
 
 
 def sample_log_uniform(low, high, size, rng=None):

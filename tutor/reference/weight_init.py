@@ -7,7 +7,7 @@ for ReLU, which zeroes half its inputs and so needs twice the variance. The seed
 
 import numpy as np
 
-from tutor.reference._random import random_source
+from tutor.reference.randomness import random_source
 
 
 def xavier_std(n):
