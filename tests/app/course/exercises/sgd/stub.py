@@ -1,0 +1,9 @@
+"""SGD: W ← W − lr·grad for every parameter, in place."""
+
+
+class SGD:
+    def __init__(self, lr=0.01):
+        self.lr = lr
+
+    def update(self, params, grads):
+        raise NotImplementedError

@@ -1,0 +1,259 @@
+"""The Textual app: the course, the progress store, the learner's settings and the global keys.
+
+Screens live in `tutor/screens/`, styles in `tutor/tutor.tcss`. `create_app()` builds the app from a
+home folder and settings (tests pass temporary ones); `run_app()` is what `tutor` with no command runs.
+Nothing heavy is imported here: grading, SymPy and the labs load inside workers when first needed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from tutor import paths
+from tutor.content import Course, load_course
+from tutor.widgets.commands import JumpProvider
+from tutor.widgets.i18n import tr
+from tutor.widgets.support import LockedStore, log_exception, setup_log
+
+THEMES = ("textual-dark", "textual-light")
+
+
+def locale_language() -> str:
+    """Korean when the locale says so (LC_ALL, then LANG), English otherwise."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    return "en"
+
+
+class TutorApp(App):
+    CSS_PATH = "tutor.tcss"
+    TITLE = "tutor"
+    COMMANDS = App.COMMANDS | {JumpProvider}
+    BINDINGS = [
+        Binding("question_mark", "help", "help"),
+        Binding("f2", "toggle_language", "language", show=False),
+        Binding("f3", "toggle_theme", "theme", show=False),
+        Binding("ctrl+q", "quit", "quit", priority=True),
+    ]
+
+    lang: reactive[str] = reactive("en")
+
+    def __init__(
+        self,
+        home: Path,
+        *,
+        lang: str | None = None,
+        course_root: Path | None = None,
+        watch_interval: float = 0.05,
+        seed: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.home = home
+        self.course_root = course_root
+        self.watch_interval = watch_interval
+        self.seed = seed  # fixed seeds make generated questions and labs repeatable (tests, snapshots)
+        self._lang_arg = lang
+        self.course: Course = Course(concepts=(), exercises={}, glossary=())
+        self.store: Any = None
+        self.log_file = setup_log(home)
+
+    # -- start-up -----------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from tutor.screens.home import HomeScreen
+
+        self._open_store()
+        self.lang = self._lang_arg or self.setting("language") or locale_language()
+        theme = self.setting("theme")
+        if theme in THEMES:
+            self.theme = theme
+        try:
+            self.course = load_course(self.course_root)
+        except Exception as error:  # a broken course file: say so, still start
+            self.report_error("course", error)
+        self.push_screen(HomeScreen())
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            try:
+                self.store.close()
+            except Exception as error:
+                log_exception("closing the store", error)
+
+    def _open_store(self) -> None:
+        try:
+            from tutor.progress import Store
+        except ImportError as error:
+            self.report_error("progress store", error, quiet=True)
+            return
+        try:
+            store = Store.open(self.home)
+        except Exception as error:
+            self.report_error("progress store", error)
+            return
+        self.store = LockedStore(store)
+        notice = getattr(store, "notice", None)
+        if notice:
+            self.notify(str(notice), severity="warning", timeout=10)
+        if getattr(store, "read_only", False):
+            self.notify(tr("read_only", self.lang), severity="warning", timeout=10)
+
+    def setting(self, name: str, default: Any = None) -> Any:
+        if self.store is None:
+            return default
+        try:
+            return self.store.get_setting(name, default)
+        except Exception as error:
+            self.report_error("settings", error, quiet=True)
+            return default
+
+    def save_setting(self, name: str, value: Any) -> None:
+        if self.store is None or getattr(self.store, "read_only", False):
+            return
+        try:
+            self.store.set_setting(name, value)
+        except Exception as error:
+            self.report_error("settings", error, quiet=True)
+
+    def record(self, kind: str, item: str, concept: str, outcome: str, **detail: Any) -> None:
+        """Record an attempt; safe to call from worker threads."""
+        if self.store is None or getattr(self.store, "read_only", False):
+            return
+        try:
+            self.store.record(kind, item, concept, outcome, **detail)
+        except Exception as error:
+            self.report_error("recording progress", error)
+
+    # -- global actions -----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tutor.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_language(self) -> None:
+        self.lang = "ko" if self.lang == "en" else "en"
+        self.save_setting("language", self.lang)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        self.save_setting("theme", self.theme)
+
+    def get_system_commands(self, screen: Screen) -> Any:
+        yield SystemCommand(tr("language", self.lang), "English ↔ 한국어", self.action_toggle_language)
+        yield SystemCommand(tr("theme", self.lang), "dark ↔ light", self.action_toggle_theme)
+        yield SystemCommand(tr("help", self.lang), "?", self.action_help)
+        yield SystemCommand(tr("quit", self.lang), "ctrl+q", self.action_quit)
+
+    # -- navigation (screens call these; the command palette too) ----------------------------------
+
+    def open_lesson(self, concept_id: str) -> None:
+        from tutor.screens.lesson import LessonScreen
+
+        self.push_screen(LessonScreen(concept_id))
+
+    def open_quiz(self, concept_id: str) -> None:
+        from tutor.screens.quiz import QuizScreen
+
+        concept = self.course.concept(concept_id)
+        questions = [q for q in concept.questions if q.type != "predict"] or list(concept.questions)
+        if not questions:
+            self.notify(tr("no_questions", self.lang))
+            return
+        self.push_screen(QuizScreen(questions, title=concept.title))
+
+    def open_exercise(self, exercise_id: str) -> None:
+        """Open an exercise; the first time, its predict-before-you-code questions come first."""
+        from tutor.screens.exercise import ExerciseScreen
+        from tutor.screens.quiz import QuizScreen
+
+        if exercise_id not in self.course.exercises:
+            self.notify(tr("unknown_link", self.lang, href=f"exercise:{exercise_id}"), severity="warning")
+            return
+        exercise = self.course.exercise(exercise_id)
+        predicted = list(self.setting("predicted", []) or [])
+        predict = [q for q in self.course.questions() if q.type == "predict" and q.exercise == exercise_id]
+        if predict and exercise_id not in predicted:
+            self.save_setting("predicted", predicted + [exercise_id])
+            self.push_screen(
+                QuizScreen(predict, title=exercise.title, predict=True),
+                lambda _result: self.push_screen(ExerciseScreen(exercise_id)),
+            )
+            return
+        self.push_screen(ExerciseScreen(exercise_id))
+
+    def open_lab(self, lab_id: str) -> None:
+        from tutor.screens.lab import LabScreen
+
+        self.push_screen(LabScreen(lab_id))
+
+    def open_review(self) -> None:
+        from tutor.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen())
+
+    def open_position(self, position: dict) -> None:
+        """Open a remembered place ({"screen": lesson|exercise|lab, "id": ...})."""
+        where, ident = position.get("screen"), position.get("id")
+        opener = {"lesson": self.open_lesson, "exercise": self.open_exercise, "lab": self.open_lab}.get(where)
+        if opener and ident:
+            opener(ident)
+
+    def remember_position(self, screen: str, ident: str) -> None:
+        self.save_setting("last_position", {"screen": screen, "id": ident})
+
+    # -- errors -------------------------------------------------------------------------------------
+
+    def report_error(self, what: str, error: BaseException, *, quiet: bool = False) -> None:
+        """A failure the app survives: a log line with the traceback, and a notification."""
+        log_exception(what, error)
+        if isinstance(error, ImportError) and quiet:
+            return
+        message = tr("unexpected", self.lang, what=f"{what}: {error.__class__.__name__}", log=self.log_file)
+        try:
+            self.notify(message, severity="error", timeout=8)
+        except Exception:  # notifying from a dying app must not raise again
+            pass
+
+    def _handle_exception(self, error: Exception) -> None:
+        """The last line of defence: log the traceback, leave with one line instead of a traceback."""
+        log_exception("unhandled error", error)
+        if self.is_headless:  # tests: fail loudly
+            super()._handle_exception(error)
+            return
+        self._return_code = 1
+        self.exit(return_code=1, message=tr("unexpected", self.lang, what=error.__class__.__name__, log=self.log_file))
+
+
+def create_app(
+    home: Path | None = None,
+    *,
+    lang: str | None = None,
+    course_root: Path | None = None,
+    watch_interval: float = 0.05,
+    seed: int | None = None,
+) -> TutorApp:
+    """Build the app on `home` (default: the data home) and the course at `course_root`."""
+    return TutorApp(
+        home or paths.data_home(),
+        lang=lang,
+        course_root=course_root,
+        watch_interval=watch_interval,
+        seed=seed,
+    )
+
+
+def run_app(lang: str | None = None) -> int:
+    app = create_app(lang=lang)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,115 @@
+"""Lab: one of the chapter's experiments, run in a thread worker with a progress bar, shown as text plots.
+
+`tutor.labs.run_lab` computes (with the learner's own code where their exercise passes) and
+`tutor.labs.render` draws the result as text at the screen's size; a resize or a language switch only
+redraws, `r` runs again with a new seed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text as RichText
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import ProgressBar, Static
+
+from tutor.screens.base import TutorScreen
+from tutor.widgets.footer import LocalFooter
+
+
+class LabScreen(TutorScreen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "back"),
+        Binding("r", "rerun", "rerun"),
+    ]
+
+    def __init__(self, lab_id: str) -> None:
+        super().__init__()
+        self.lab_id = lab_id
+        self.result: Any = None
+        self.seed = 0
+        self._drawn_for: tuple[int, int, str] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", classes="title")
+        yield ProgressBar(id="lab-progress", total=1.0, show_eta=False)
+        with VerticalScroll(id="lab-scroll"):
+            yield Static(id="plot")
+        yield LocalFooter()
+
+    def on_mount(self) -> None:
+        self.tutor.remember_position("lab", self.lab_id)
+        self.seed = self.tutor.seed or 0
+        self._run()
+
+    def relabel(self) -> None:
+        self.query_one("#title", Static).update(self.t("lab_title", name=self.lab_id))
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def action_rerun(self) -> None:
+        self.seed += 1
+        self._run()
+
+    def _set_progress(self, fraction: float) -> None:
+        self.query_one("#lab-progress", ProgressBar).update(progress=max(0.0, min(fraction, 1.0)))
+
+    @work(thread=True, exclusive=True, group="lab", exit_on_error=False)
+    def _run(self) -> None:
+        app = self.app
+        app.call_from_thread(self._started)
+
+        def progress(done: float, total: float = 1.0) -> None:
+            app.call_from_thread(self._set_progress, done / total if total else 1.0)
+
+        try:
+            from tutor.labs import run_lab
+
+            result = run_lab(self.lab_id, seed=self.seed, home=self.tutor.home, progress=progress)
+        except ImportError as error:
+            app.call_from_thread(self._failed, self.t("lab_missing"), error)
+            return
+        except Exception as error:
+            app.call_from_thread(self._failed, None, error)
+            return
+        app.call_from_thread(self._finished, result)
+
+    def _started(self) -> None:
+        self.result = None
+        self._drawn_for = None
+        bar = self.query_one("#lab-progress", ProgressBar)
+        bar.display = True
+        bar.update(progress=0)
+        self.query_one("#plot", Static).update(self.t("lab_running"))
+
+    def _failed(self, message: str | None, error: Exception) -> None:
+        self.query_one("#lab-progress", ProgressBar).display = False
+        if message:
+            self.query_one("#plot", Static).update(message)
+        else:
+            self.query_one("#plot", Static).update("")
+            self.tutor.report_error(f"lab {self.lab_id}", error)
+
+    def _finished(self, result: Any) -> None:
+        self.result = result
+        self.query_one("#lab-progress", ProgressBar).display = False
+        self._draw()
+
+    def _draw(self) -> None:
+        if self.result is None:
+            return
+        scroll = self.query_one("#lab-scroll")
+        width, height = max(scroll.size.width - 2, 40), max(scroll.size.height, 12)
+        if self._drawn_for == (width, height, self.lang):
+            return
+        self._drawn_for = (width, height, self.lang)
+        with self.guarded(f"lab {self.lab_id}"):
+            from tutor.labs import render
+
+            text = render(self.result, width=width, height=height, lang=self.lang)
+            self.query_one("#plot", Static).update(RichText.from_ansi(text))

@@ -1,0 +1,236 @@
+"""Quiz: a run of questions (choice, numeric, symbolic, predict), one at a time, with feedback that explains.
+
+Questions are instantiated and answers checked by `tutor.quiz` in a thread worker (SymPy can take a
+moment). Every right or wrong answer is recorded; "could not read that" is not an attempt: the learner
+simply answers again. The screen dismisses with a list of (question id, "right" | "wrong").
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from rich.text import Text as RichText
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tutor.content import Question, Text
+from tutor.screens.base import TutorScreen
+from tutor.widgets.footer import LocalFooter
+from tutor.widgets.quizview import answer_text, feedback_lines, instance_choices, instance_prompt
+
+
+class QuizScreen(TutorScreen):
+    BINDINGS = [
+        Binding("escape", "leave", "back"),
+        Binding("n", "next", "next"),
+        Binding("1", "pick(0)", show=False),
+        Binding("2", "pick(1)", show=False),
+        Binding("3", "pick(2)", show=False),
+        Binding("4", "pick(3)", show=False),
+        Binding("5", "pick(4)", show=False),
+        Binding("6", "pick(5)", show=False),
+    ]
+
+    def __init__(self, questions: list[Question], *, title: Text, predict: bool = False) -> None:
+        super().__init__()
+        self.questions = list(questions)
+        self.quiz_title = title
+        self.predict = predict
+        self.index = 0
+        self.instance: Any = None
+        self.verdict: Any = None
+        self.answered = False
+        self.results: list[tuple[str, str]] = []
+        self._last_answer: Any = None
+        self._done = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title", classes="title")
+        with VerticalScroll(id="quiz-body"):
+            yield Static(id="counter", classes="status")
+            yield Markdown(id="prompt")
+            yield OptionList(id="choices")
+            yield Input(id="answer")
+            yield Static(id="hint-line", classes="muted")
+            yield Static(id="feedback")
+        yield LocalFooter()
+
+    def on_mount(self) -> None:
+        self._prepare()
+
+    @property
+    def question(self) -> Question | None:
+        return self.questions[self.index] if self.index < len(self.questions) else None
+
+    # -- showing -------------------------------------------------------------------------------------
+
+    def relabel(self) -> None:
+        key = "predict_title" if self.predict else "quiz_title"
+        self.query_one("#title", Static).update(self.t(key, title=self.quiz_title.get(self.lang)))
+        self._render_question()
+        if self.verdict is not None:
+            self._render_verdict()
+
+    def _seed(self) -> int:
+        base = self.tutor.seed
+        return random.randrange(2**31) if base is None else base + self.index
+
+    @work(thread=True, exclusive=True, group="quiz", exit_on_error=False)
+    def _prepare(self) -> None:
+        question = self.question
+        if question is None:
+            self.app.call_from_thread(self._finish)
+            return
+        try:
+            from tutor.quiz import instantiate
+
+            instance = instantiate(question, self._seed())
+        except Exception as error:
+            self.app.call_from_thread(self.tutor.report_error, f"question {question.id}", error)
+            instance = None
+        self.app.call_from_thread(self._show_instance, instance)
+
+    def _show_instance(self, instance: Any) -> None:
+        self.instance, self.verdict, self.answered = instance, None, False
+        self._render_question()
+        feedback = self.query_one("#feedback", Static)
+        feedback.update("")
+        feedback.set_classes("")
+        if self.question is not None and self.question.type in ("choice", "predict") and instance_choices(self.question, instance):
+            self.query_one("#choices", OptionList).focus()
+        else:
+            answer = self.query_one("#answer", Input)
+            answer.value = ""
+            answer.focus()
+
+    def _render_question(self) -> None:
+        question = self.question
+        if question is None:
+            return
+        self.query_one("#counter", Static).update(self.t("question_n", i=self.index + 1, n=len(self.questions)))
+        prompt = instance_prompt(question, self.instance)
+        self.query_one("#prompt", Markdown).update(prompt.get(self.lang) if prompt else "")
+        choices = instance_choices(question, self.instance)
+        options = self.query_one("#choices", OptionList)
+        answer = self.query_one("#answer", Input)
+        options.display = bool(choices)
+        answer.display = not choices
+        if choices:
+            highlighted = options.highlighted
+            options.clear_options()
+            options.add_options(
+                [Option(RichText(f"{i + 1}. ") + RichText(c.get(self.lang)), id=str(i)) for i, c in enumerate(choices)]
+            )
+            options.highlighted = highlighted if highlighted is not None else 0
+            options.disabled = self.answered
+        else:
+            answer.placeholder = self.t("your_answer")
+            answer.disabled = self.answered
+        self.query_one("#hint-line", Static).update(self.t("pick_choice") if choices else self.t("your_answer"))
+
+    def _render_verdict(self) -> None:
+        question, verdict = self.question, self.verdict
+        if question is None or verdict is None:
+            return
+        status = getattr(verdict, "status", "wrong")
+        head = {"right": "right", "wrong": "wrong"}.get(status)
+        lines = [self.t(head)] if head else []
+        lines += feedback_lines(question, self.instance, verdict, self.lang, self._last_answer)
+        if status == "wrong":
+            shown = answer_text(question, self.instance, self.lang)
+            if shown:
+                lines.append(self.t("the_answer", answer=shown))
+        if status != "unreadable":
+            lines.append(self.t("press_next"))
+        feedback = self.query_one("#feedback", Static)
+        feedback.update("\n\n".join(line for line in lines if line))
+        feedback.set_classes(status)
+        self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
+
+    # -- answering -----------------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not self.answered and event.option.id is not None:
+            self._submit(int(event.option.id))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.answered:
+            self.action_next()
+        elif event.value.strip():
+            self._submit(event.value)
+
+    def action_pick(self, index: int) -> None:
+        choices = instance_choices(self.question, self.instance) if self.question else ()
+        if not self.answered and 0 <= index < len(choices):
+            self.query_one("#choices", OptionList).highlighted = index
+            self._submit(index)
+
+    def _submit(self, answer: Any) -> None:
+        self._last_answer = answer
+        feedback = self.query_one("#feedback", Static)
+        feedback.update(self.t("checking"))
+        feedback.set_classes("")
+        self._check(answer)
+
+    @work(thread=True, exclusive=True, group="quiz", exit_on_error=False)
+    def _check(self, answer: Any) -> None:
+        question = self.question
+        if question is None:
+            return
+        try:
+            from tutor.quiz import check
+
+            verdict = check(self.instance, answer)
+        except Exception as error:
+            self.app.call_from_thread(self.tutor.report_error, f"checking {question.id}", error)
+            return
+        status = getattr(verdict, "status", None)
+        if status in ("right", "wrong"):
+            self.tutor.record("quiz", question.id, question.concept, status, answer=str(answer), type=question.type)
+        self.app.call_from_thread(self._show_verdict, verdict)
+
+    def _show_verdict(self, verdict: Any) -> None:
+        self.verdict = verdict
+        status = getattr(verdict, "status", "wrong")
+        if status in ("right", "wrong") and self.question is not None:
+            self.answered = True
+            self.results.append((self.question.id, status))
+            self.query_one("#choices", OptionList).disabled = True
+            self.query_one("#answer", Input).disabled = True
+            self.query_one("#quiz-body").focus()  # away from the input, so `n` and enter move on
+        self._render_verdict()
+
+    def action_next(self) -> None:
+        if not self.answered:
+            return
+        self.index += 1
+        self._prepare()
+
+    def _finish(self) -> None:
+        right = sum(1 for _, status in self.results if status == "right")
+        self.query_one("#counter", Static).update("")
+        self.query_one("#prompt", Markdown).update(f"**{self.t('quiz_done', right=right, n=len(self.results))}**")
+        self.query_one("#choices", OptionList).display = False
+        self.query_one("#answer", Input).display = False
+        self.query_one("#hint-line", Static).update(self.t("quiz_done_keys"))
+        self.query_one("#feedback", Static).update("")
+        self.query_one("#feedback", Static).set_classes("")
+        self.query_one("#quiz-body").focus()
+        self.answered = False
+        self._done = True
+
+    def key_enter(self) -> None:
+        if self._done:
+            self.dismiss(self.results)
+        elif self.answered:
+            self.action_next()
+
+    def action_leave(self) -> None:
+        self.dismiss(self.results)

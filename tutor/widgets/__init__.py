@@ -1,0 +1,1 @@
+"""Reusable widgets of the Textual app (footer, results, mastery bar) and its small helpers."""

@@ -1,0 +1,141 @@
+"""The words of the app's chrome (titles, keys, buttons, messages) in English and Korean.
+
+Course text comes from the course files; only the interface's own strings live here. `tr(key, lang)`
+returns the key itself when a string is missing, so a forgotten entry shows up as a visible key, never
+as a crash.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # key: (English, Korean)
+    # footer and help: actions
+    "back": ("back", "뒤로"),
+    "help": ("help", "도움말"),
+    "quit": ("quit", "종료"),
+    "open": ("open", "열기"),
+    "continue": ("continue", "이어 하기"),
+    "review": ("review", "복습"),
+    "language": ("한국어", "English"),
+    "theme": ("theme", "테마"),
+    "quiz": ("quiz", "퀴즈"),
+    "exercise": ("exercise", "실습"),
+    "lab": ("lab", "실험"),
+    "next": ("next", "다음"),
+    "previous": ("previous", "이전"),
+    "save": ("save", "저장"),
+    "check": ("check", "채점"),
+    "hint": ("hint", "힌트"),
+    "solution": ("solution", "모범 답안"),
+    "reset": ("reset", "초기화"),
+    "editor": ("$EDITOR", "$EDITOR"),
+    "edit": ("edit here", "여기서 편집"),
+    "lesson": ("lesson", "강의"),
+    "answer": ("answer", "답하기"),
+    "skip": ("skip", "건너뛰기"),
+    "rerun": ("new seed", "새 시드"),
+    "yes": ("yes", "예"),
+    "no": ("no", "아니요"),
+    "palette": ("commands", "명령"),
+    # home
+    "home": ("Home", "홈"),
+    "app_title": ("tutor · Deep Learning from Scratch, chapter 6", "tutor · 밑바닥부터 시작하는 딥러닝 6장"),
+    "reviews_due": ("Reviews due: {n}", "복습할 항목: {n}개"),
+    "continue_at": ("Continue (c): {where}", "이어 하기(c): {where}"),
+    "start_here": ("Start with the first lesson (enter)", "첫 강의부터 시작하세요(enter)"),
+    "mastery": ("mastery", "숙달도"),
+    "status_new": ("new", "새로움"),
+    "status_started": ("started", "진행 중"),
+    "status_failed": ("failing", "실패"),
+    "status_passed": ("passed", "통과"),
+    # lesson
+    "no_lesson": ("This lesson is not written yet.", "이 강의는 아직 준비되지 않았습니다."),
+    "no_exercise": ("This concept has no exercise.", "이 개념에는 실습이 없습니다."),
+    "no_lab": ("This concept has no lab.", "이 개념에는 실험이 없습니다."),
+    "no_questions": ("This concept has no questions yet.", "이 개념에는 아직 문제가 없습니다."),
+    "unknown_link": ("Unknown link: {href}", "알 수 없는 링크: {href}"),
+    # quiz
+    "quiz_title": ("Quiz · {title}", "퀴즈 · {title}"),
+    "predict_title": ("Predict before you code · {title}", "코딩 전에 예측하기 · {title}"),
+    "question_n": ("Question {i} of {n}", "{n}문제 중 {i}번"),
+    "your_answer": ("Your answer (enter to submit)", "답(enter로 제출)"),
+    "pick_choice": ("Pick an answer: arrows + enter, or its number", "답을 고르세요: 화살표 + enter 또는 번호"),
+    "right": ("Right.", "정답입니다."),
+    "wrong": ("Not quite.", "틀렸습니다."),
+    "unreadable": ("Could not read that: {why}", "답을 읽을 수 없습니다: {why}"),
+    "checking": ("Checking…", "확인하는 중…"),
+    "the_answer": ("The answer: {answer}", "정답: {answer}"),
+    "press_next": ("n: next question", "n: 다음 문제"),
+    "quiz_done": ("Done: {right} of {n} right.", "끝났습니다: {n}문제 중 {right}문제 정답."),
+    "quiz_done_keys": ("enter/escape: back", "enter/escape: 돌아가기"),
+    # exercise
+    "task": ("Task", "과제"),
+    "you_write": ("You write: {entry}", "작성할 것: {entry}"),
+    "checks": ("What is checked", "채점 항목"),
+    "your_file": ("Your file: {path}", "내 파일: {path}"),
+    "results": ("Results", "결과"),
+    "not_checked": (
+        "Not checked yet. Save the file (ctrl+s here, or from any editor) and it is checked at once.",
+        "아직 채점하지 않았습니다. 파일을 저장하면(여기서 ctrl+s 또는 어떤 편집기에서든) 바로 채점합니다.",
+    ),
+    "grading": ("Checking your file…", "파일을 채점하는 중…"),
+    "passed": ("Passed. n: next exercise", "통과했습니다. n: 다음 실습"),
+    "failed": ("Not yet.", "아직 통과하지 못했습니다."),
+    "error": ("Your file did not run.", "파일이 실행되지 않았습니다."),
+    "diagnosis": ("What went wrong", "무엇이 잘못되었나"),
+    "hints": ("Hints", "힌트"),
+    "no_more_hints": ("No more hints.", "더 이상 힌트가 없습니다."),
+    "solution_locked": ("The reference solution opens once you pass.", "모범 답안은 통과한 뒤에 볼 수 있습니다."),
+    "saved": ("Saved.", "저장했습니다."),
+    "save_failed": ("Could not save: {why}", "저장하지 못했습니다: {why}"),
+    "changed_on_disk": (
+        "The file changed on disk while you had unsaved edits here; your edits stay in the editor.",
+        "저장하지 않은 편집이 있는 동안 파일이 바뀌었습니다. 편집 내용은 편집기에 그대로 있습니다.",
+    ),
+    "confirm_reset": (
+        "Reset {id} to the stub? Your file is backed up first.",
+        "{id}를 처음 상태로 되돌릴까요? 지금 파일은 먼저 백업됩니다.",
+    ),
+    "reset_done": ("Reset. Your old file is at {path}", "초기화했습니다. 이전 파일: {path}"),
+    "no_editor": ("Set $EDITOR to open your file in your editor.", "$EDITOR를 설정하면 내 편집기로 열 수 있습니다."),
+    "editor_failed": ("Could not run the editor: {why}", "편집기를 실행하지 못했습니다: {why}"),
+    "last_exercise": ("That was the last exercise.", "마지막 실습이었습니다."),
+    "pass_first": ("Pass this exercise first (or press escape).", "먼저 이 실습을 통과하세요(또는 escape)."),
+    # review
+    "review_title": ("Review", "복습"),
+    "review_empty": ("Nothing to review right now. Well done.", "지금은 복습할 것이 없습니다. 잘했어요."),
+    "review_item": ("Item {i} of {n}", "{n}개 중 {i}번째"),
+    "review_start": ("enter: start · escape: back", "enter: 시작 · escape: 뒤로"),
+    "review_summary": ("Session done. What changed:", "복습 끝. 달라진 점:"),
+    "review_no_change": ("No change in mastery.", "숙달도 변화가 없습니다."),
+    "kind_question": ("question", "문제"),
+    "kind_exercise": ("exercise", "실습"),
+    "kind_lesson": ("lesson", "강의"),
+    # lab
+    "lab_title": ("Lab · {name}", "실험 · {name}"),
+    "lab_running": ("Running the experiment…", "실험을 실행하는 중…"),
+    "lab_missing": ("Labs are not available yet.", "실험 기능은 아직 준비되지 않았습니다."),
+    # everywhere
+    "core_missing": ("{what} is not available in this build yet.", "{what} 기능은 아직 이 빌드에 없습니다."),
+    "unexpected": (
+        "Something went wrong ({what}); details are in {log}.",
+        "문제가 생겼습니다({what}). 자세한 내용은 {log}에 있습니다.",
+    ),
+    "read_only": ("Another tutor is running: your progress is read-only here.", "다른 tutor가 실행 중이라 여기서는 진도를 읽기만 합니다."),
+    "jump_concept": ("Open lesson {id} · {title}", "{id} 강의 열기 · {title}"),
+    "jump_exercise": ("Open exercise {id} · {title}", "실습 {id} 열기 · {title}"),
+    "help_title": ("Keys", "단축키"),
+    "help_footer": (
+        "Everything also works with the mouse. ctrl+p opens the command palette: type a concept or exercise.",
+        "마우스로도 모두 쓸 수 있습니다. ctrl+p로 명령 팔레트를 열고 개념이나 실습 이름을 입력하세요.",
+    ),
+}
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """The interface string `key` in `lang` ("en" or "ko"), with `{name}` fields filled from `values`."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "ko" else pair[0]
+    return text.format(**values) if values else text
