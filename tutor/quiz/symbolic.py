@@ -1,0 +1,163 @@
+"""Are two expressions the same? A numeric spot-check first, then SymPy in a child process, timed.
+
+``equivalent(expected, given, symbols)`` compares two parse trees (see ``tutor.quiz.parse``):
+
+1. Evaluate both in floating point at a few random positive points (every quiz quantity — n, λ, η, β,
+   t, W in the formulas asked — is treated as a positive real). A clear difference at any point means
+   "not equivalent" at once, without SymPy.
+2. If they agree, ask SymPy whether ``simplify(a − b) == 0``, in the worker process of
+   ``tutor.quiz.sympy_worker``, waiting at most ``timeout`` seconds (the worker is killed when late).
+3. If SymPy cannot confirm in time (or its ``simplify`` does not reach 0, which happens for true
+   identities too), decide by the numbers at many more points spread over several orders of magnitude.
+
+SymPy is never imported in this process.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import math
+import os
+import queue
+import random
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from tutor.quiz.parse import evaluate
+
+SYMPY_TIMEOUT = 2.0  # seconds SymPy may spend on one comparison
+STARTUP_TIMEOUT = 30.0  # seconds for the worker to start and import SymPy (slow machines, cold caches)
+REL_TOL = 1e-7
+QUICK_POINTS = 6
+THOROUGH_POINTS = 40
+
+
+def _points(names: tuple[str, ...], count: int, seed: int, low: float, high: float) -> list[dict[str, float]]:
+    """Random positive values for the symbols, log-uniform in [low, high] (deterministic for a seed)."""
+    rng = random.Random(seed)
+    return [
+        {name: math.exp(rng.uniform(math.log(low), math.log(high))) for name in names} for _ in range(count)
+    ]
+
+
+def _agree(expected: tuple, given: tuple, points: list[dict[str, float]]) -> bool | None:
+    """False if the trees differ at a point; True if they agree at enough points; None if undecidable."""
+    compared = 0
+    for values in points:
+        try:
+            a = evaluate(expected, values)
+        except (ArithmeticError, ValueError):
+            continue  # the expected answer has no real value here (a pole, say): skip the point
+        try:
+            b = evaluate(given, values)
+        except (ArithmeticError, ValueError):
+            return False
+        if not math.isclose(a, b, rel_tol=REL_TOL, abs_tol=REL_TOL * _scale(expected, values)):
+            return False
+        compared += 1
+    return True if compared >= max(2, len(points) // 2) else None
+
+
+def _scale(node: tuple, values: dict[str, float]) -> float:
+    """A magnitude for absolute tolerance: the largest |value| among the tree's numbers and symbols.
+
+    Where the answer is 0 by cancellation (1 − 1), floating-point error is relative to the terms.
+    """
+    if node[0] == "num":
+        return abs(float(node[1]))
+    if node[0] == "sym":
+        return abs(values[node[1]])
+    children = [c for c in node[1:] if isinstance(c, tuple)]
+    return max((_scale(c, values) for c in children), default=1.0)
+
+
+def equivalent(
+    expected: tuple, given: tuple, symbols: tuple[str, ...], timeout: float = SYMPY_TIMEOUT
+) -> bool | None:
+    """Whether ``given`` equals ``expected`` for positive values of ``symbols``; None if it cannot tell."""
+    names = tuple(symbols)
+    quick = _agree(expected, given, _points(names, QUICK_POINTS, seed=96, low=0.3, high=3.0))
+    if quick is False:
+        return False
+    if _WORKER.difference_is_zero(expected, given, names, timeout) is True:
+        return True
+    thorough = _agree(expected, given, _points(names, THOROUGH_POINTS, seed=115, low=0.01, high=100.0))
+    if thorough is None:
+        return quick
+    return thorough
+
+
+class _SympyWorker:
+    """One long-lived ``tutor.quiz.sympy_worker`` process, started on first use, restarted after a kill."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # one request at a time: the TUI may check from several threads
+        self._process: subprocess.Popen | None = None
+        self._replies: queue.Queue = queue.Queue()
+
+    def difference_is_zero(self, a: tuple, b: tuple, names: tuple[str, ...], timeout: float) -> bool | None:
+        """SymPy's verdict on simplify(a − b) == 0, or None when it failed or took longer than ``timeout``."""
+        request = json.dumps({"a": a, "b": b, "symbols": list(names)}) + "\n"
+        with self._lock:
+            try:
+                process = self._ensure_started()
+                process.stdin.write(request)
+                process.stdin.flush()
+                reply = self._replies.get(timeout=timeout)
+            except (OSError, queue.Empty, ValueError):
+                self._stop()
+                return None
+        if reply is None:  # the worker died (memory limit, say)
+            self._stop()
+            return None
+        return reply.get("zero")
+
+    def _ensure_started(self) -> subprocess.Popen:
+        if self._process is not None and self._process.poll() is None:
+            return self._process
+        env = dict(os.environ)
+        package_parent = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
+        self._replies = queue.Queue()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tutor.quiz.sympy_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            env=env,
+        )
+        self._process = process
+        threading.Thread(target=_read_replies, args=(process, self._replies), daemon=True).start()
+        ready = self._replies.get(timeout=STARTUP_TIMEOUT)
+        if not ready or not ready.get("ready"):
+            raise OSError("the SymPy worker did not start")
+        return process
+
+    def _stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+
+def _read_replies(process: subprocess.Popen, replies: queue.Queue) -> None:
+    """Forward each JSON line the worker prints; None when its output ends (it exited or was killed)."""
+    for line in process.stdout:
+        try:
+            replies.put(json.loads(line))
+        except ValueError:
+            continue
+    replies.put(None)
+
+
+_WORKER = _SympyWorker()
+atexit.register(_WORKER.close)
