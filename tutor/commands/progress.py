@@ -1,0 +1,156 @@
+"""`tutor progress`, `tutor review`, `tutor export FILE`, `tutor import FILE`: thin faces on `tutor.progress`.
+
+Text for a person (in the learner's language: --lang, else their saved setting, else English), or JSON
+with --json. The store's notice (a recovered file, a read-only store) goes to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+from tutor.cli import CommandError
+from tutor.progress import ImportFileError, Store, StoreError
+
+HEADERS = {
+    "en": ("Concept", "Mastery", "Exercises", "Due"),
+    "ko": ("개념", "숙련도", "실습", "복습"),
+}
+KIND_LABELS = {
+    "en": {"question": "question", "exercise": "exercise", "lesson": "lesson"},
+    "ko": {"question": "문제", "exercise": "실습", "lesson": "레슨"},
+}
+
+
+def _open(**kwargs) -> Store:
+    try:
+        store = Store.open(**kwargs)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    if store.notice:
+        print(f"tutor: {store.notice}", file=sys.stderr)
+    return store
+
+
+def _lang(args, store: Store) -> str:
+    lang = getattr(args, "lang", None) or store.get_setting("language") or "en"
+    return lang if lang in HEADERS else "en"
+
+
+def _course():
+    from tutor.content import ContentError, load_course
+
+    try:
+        return load_course()
+    except (ContentError, OSError, KeyError) as exc:
+        print(f"tutor: the course did not load ({exc}); showing what your progress knows", file=sys.stderr)
+        return None
+
+
+def _width(text: str) -> int:
+    """Terminal columns: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _right(text: str, width: int) -> str:
+    return " " * max(0, width - _width(text)) + text
+
+
+def _line(label: str, width: int, mastery: str, exercises: str, due: str) -> str:
+    return _pad(label, width) + _right(mastery, 8) + _right(exercises, 11) + _right(due, 6)
+
+
+def progress_rows(store: Store, course) -> list[dict]:
+    mastery = store.concept_mastery()
+    statuses = store.exercise_statuses()
+    due_by_concept: dict[str, int] = {}
+    for entry in store.review_queue(course=course, limit=10_000):
+        if entry.retrievability is not None and entry.due is not None:
+            due_by_concept[entry.concept] = due_by_concept.get(entry.concept, 0) + 1
+    if course is not None:
+        concepts = [(c.id, {"en": c.title.en, "ko": c.title.ko}, c.exercises) for c in course.concepts]
+    else:
+        known = sorted(set(mastery) | {c for c in due_by_concept})
+        concepts = [(cid, {"en": cid, "ko": cid}, ()) for cid in known]
+    return [
+        {
+            "id": cid,
+            "title": title,
+            "mastery": round(mastery.get(cid, 0.0), 4),
+            "exercises_passed": sum(statuses.get(e) == "passed" for e in exercises),
+            "exercises_total": len(exercises),
+            "reviews_due": due_by_concept.get(cid, 0),
+        }
+        for cid, title, exercises in concepts
+    ]
+
+
+def progress(args) -> int:
+    with _open() as store:
+        course = _course()
+        rows = progress_rows(store, course)
+        due = store.due_count()
+        if args.json:
+            print(json.dumps({"concepts": rows, "reviews_due": due, "notice": store.notice}, ensure_ascii=False, indent=2))
+            return 0
+        lang = _lang(args, store)
+        head = HEADERS[lang]
+        labels = [f"{r['id']} {r['title'][lang]}" for r in rows]
+        width = max([_width(head[0])] + [_width(label) for label in labels]) + 2
+        print(_line(head[0], width, *head[1:]))
+        for label, row in zip(labels, rows):
+            exercises = f"{row['exercises_passed']}/{row['exercises_total']}" if row["exercises_total"] else "-"
+            mastery = f"{round(row['mastery'] * 100)}%" if row["mastery"] else "-"
+            print(_line(label, width, mastery, exercises, str(row["reviews_due"])))
+        print()
+        if lang == "ko":
+            print(f"복습할 항목: {due}개" + (" — `tutor review`로 확인하세요." if due else ""))
+        else:
+            print(f"Reviews due: {due}" + (" — see `tutor review`." if due else ""))
+    return 0
+
+
+def review(args) -> int:
+    with _open() as store:
+        items = store.review_queue(course=_course())
+        due = store.due_count()
+        if args.json:
+            print(json.dumps({"reviews_due": due, "items": [i.to_json() for i in items]}, ensure_ascii=False, indent=2))
+            return 0
+        lang = _lang(args, store)
+        if not items:
+            print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
+            return 0
+        for number, entry in enumerate(items, start=1):
+            kind = KIND_LABELS[lang][entry.kind]
+            print(f"{number:>2}. [{kind}] {entry.item}  ({entry.concept})")
+            print(f"    {entry.reason.get(lang)}")
+    return 0
+
+
+def export(args) -> int:
+    with _open() as store:
+        try:
+            count = store.export(Path(args.file))
+        except OSError as exc:
+            raise CommandError(f"cannot write {args.file}: {exc.strerror or exc}") from None
+    print(f"exported {count} attempts to {args.file}")
+    return 0
+
+
+def import_(args) -> int:
+    with _open() as store:
+        try:
+            result = store.import_(Path(args.file))
+        except ImportFileError as exc:
+            raise CommandError(str(exc)) from None
+        except StoreError as exc:
+            raise CommandError(f"nothing imported: {exc}") from None
+    print(f"imported {result['added']} new attempts from {args.file} ({result['skipped']} already here)")
+    return 0

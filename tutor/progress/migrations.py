@@ -1,0 +1,69 @@
+"""Schema versions of the progress checkpoint (`state.json`) and the functions that upgrade old ones.
+
+`MIGRATIONS[n]` turns a version-n file (its TinyDB tables) into version n+1. Attempts that a
+migration takes out of an old file go into a `pending` table: the store moves them into the attempt
+history on load, skipping ids it already has, so a migration interrupted by a crash simply runs again.
+
+Versions:
+- 0: the first layout, TinyDB's default shape: an `attempts` table (kind, item, concept, outcome, time)
+  and a `settings` table ({name, value}), no `meta` table, attempts rewritten with the whole file.
+- 1: `meta` ({schema, count, last, marks}), `settings`, and the derived tables `exercises`, `cards`,
+  `concepts`; the attempts themselves live in the append-only history (see `tutor.progress.history`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Callable
+
+from tutor.progress.history import InvalidAttempt, validate
+from tutor.progress.storage import CorruptFile
+
+SCHEMA = 1
+V0_TABLES = {"attempts", "settings", "_default"}
+
+
+def _v0_to_v1(tables: dict) -> dict:
+    pending = {}
+    for doc_id, doc in tables.get("attempts", {}).items():
+        if not isinstance(doc, dict):
+            raise CorruptFile(f"version-0 attempt {doc_id} is not an object")
+        # A stable id, so that running this migration twice cannot duplicate an attempt.
+        digest = hashlib.sha256(json.dumps([doc_id, doc], sort_keys=True).encode("utf-8")).hexdigest()
+        try:
+            pending[doc_id] = validate({**doc, "id": doc.get("id") or f"v0-{digest[:24]}"})
+        except InvalidAttempt as exc:
+            raise CorruptFile(f"version-0 attempt {doc_id}: {exc}") from None
+    return {"meta": {"1": {"schema": 1}}, "settings": tables.get("settings", {}), "pending": pending}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}
+
+
+def schema_of(tables: dict) -> int:
+    meta = tables.get("meta")
+    if meta is None:
+        if set(tables) <= V0_TABLES:
+            return 0
+        raise CorruptFile("not a tutor progress store (no schema version)")
+    docs = list(meta.values()) if isinstance(meta, dict) else []
+    if len(docs) != 1 or not isinstance(docs[0], dict) or not isinstance(docs[0].get("schema"), int):
+        raise CorruptFile("the schema version is missing or malformed")
+    return docs[0]["schema"]
+
+
+def upgrade(tables: dict) -> tuple[dict, bool]:
+    """The tables at the current SCHEMA, and whether anything changed. Raises CorruptFile when the
+    file is not one this version can read (unknown shape, or written by a newer tutor)."""
+    if not all(isinstance(t, dict) for t in tables.values()):
+        raise CorruptFile("not a TinyDB database (tables must be objects)")
+    version = schema_of(tables)
+    if version > SCHEMA:
+        raise CorruptFile(f"written by a newer tutor (schema {version}; this one reads up to {SCHEMA})")
+    changed = False
+    while version < SCHEMA:
+        tables = MIGRATIONS[version](tables)
+        version += 1
+        changed = True
+    return tables, changed

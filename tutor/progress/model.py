@@ -1,0 +1,158 @@
+"""The current state derived from the attempt history: exercise status, one FSRS card per question and
+exercise, and the per-concept mastery sums.
+
+The state is a pure fold of the history in (time, id) order, so any process can rebuild it from the
+journal and get exactly the same tables; the store's `state.json` is only a checkpoint of this fold.
+
+Scheduling rules (FSRS, py-fsrs 6, fuzzing off so that a replay gives the same dates):
+- every question (quiz item = question id) and every exercise (check item = exercise id) is a card;
+- wrong / fail / error → Again; right / pass → Good, or Hard when it comes after a hint on that
+  exercise or right after a wrong try in the same session (a retry);
+- repeated identical outcomes on one item within a session (SESSION, one hour) are one review, not
+  many: watch mode re-checking a failing file on every save must not bury the card in Again ratings;
+- a lapse is an Again rating actually applied to a card; py-fsrs 6 does not count them, so we do.
+"""
+
+from __future__ import annotations
+
+import zlib
+from datetime import timedelta
+
+from fsrs import Card, Rating, Scheduler
+
+from tutor.progress import mastery
+from tutor.progress.history import parse_time
+
+SESSION = timedelta(hours=1)
+SCHEDULER = Scheduler(enable_fuzzing=False)
+POSITIVE = ("right", "pass")
+
+
+def new_exercise(concept: str) -> dict:
+    return {"concept": concept, "status": "new", "hints": 0, "hint_pending": False, "checks": 0, "solutions": 0}
+
+
+def new_card(item: str, kind: str, concept: str, moment) -> dict:
+    return {
+        "kind": kind,  # question | exercise
+        "concept": concept,
+        "card": Card(card_id=zlib.crc32(item.encode("utf-8")), due=moment),
+        "lapses": 0,
+        "streak": 0,  # consecutive negative outcomes (raw attempts): "keeps failing"
+        "reviews": 0,
+        "last_outcome": None,  # "+" or "-"
+        "last_time": None,
+        "last_lapse": None,
+    }
+
+
+def new_concept() -> dict:
+    return {**mastery.new_aggregate(), "attempts": 0, "lesson_read": None}
+
+
+class Model:
+    def __init__(self) -> None:
+        self.exercises: dict[str, dict] = {}
+        self.cards: dict[str, dict] = {}
+        self.concepts: dict[str, dict] = {}
+        self.count = 0
+        self.last: tuple[str, str] | None = None  # (time, id) of the last attempt folded in
+
+    def apply(self, attempt: dict) -> None:
+        kind, item, outcome = attempt["kind"], attempt["item"], attempt["outcome"]
+        concept = self.concepts.setdefault(attempt["concept"], new_concept())
+        concept["attempts"] += 1
+        self.count += 1
+        self.last = (attempt["time"], attempt["id"])
+        if kind == "lesson":
+            concept["lesson_read"] = attempt["time"]
+        elif kind in ("hint", "solution"):
+            exercise = self._exercise(item, attempt["concept"])
+            if kind == "hint":
+                index = attempt.get("index")
+                exercise["hints"] = max(exercise["hints"], index + 1) if isinstance(index, int) else exercise["hints"] + 1
+                exercise["hint_pending"] = True
+            else:
+                exercise["solutions"] += 1
+            if exercise["status"] == "new":
+                exercise["status"] = "started"
+            mastery.add_evidence(concept, 0.0, mastery.WEIGHTS[kind])
+        else:
+            self._review(attempt, concept)
+
+    def _exercise(self, item: str, concept: str) -> dict:
+        return self.exercises.setdefault(item, new_exercise(concept))
+
+    def _review(self, attempt: dict, concept: dict) -> None:
+        kind, item, outcome = attempt["kind"], attempt["item"], attempt["outcome"]
+        moment = parse_time(attempt["time"])
+        positive = outcome in POSITIVE
+        sign = "+" if positive else "-"
+        exercise = None
+        if kind == "check":
+            exercise = self._exercise(item, attempt["concept"])
+            exercise["checks"] += 1
+            if positive:
+                exercise["status"] = "passed"
+            elif exercise["status"] != "passed":  # passed stays passed
+                exercise["status"] = "failed"
+        card = self.cards.get(item)
+        if card is None:
+            card = self.cards[item] = new_card(item, "exercise" if kind == "check" else "question", attempt["concept"], moment)
+        in_session = card["last_time"] is not None and moment - parse_time(card["last_time"]) < SESSION
+        card["streak"] = 0 if positive else card["streak"] + 1
+        if not (in_session and card["last_outcome"] == sign):
+            if positive:
+                retry = in_session and card["last_outcome"] == "-"
+                hinted = exercise is not None and exercise["hint_pending"]
+                rating = Rating.Hard if retry or hinted else Rating.Good
+                weight = mastery.WEIGHTS["quiz" if kind == "quiz" else "pass"]
+                mastery.add_evidence(concept, 1.0, weight)
+            else:
+                rating = Rating.Again
+                card["lapses"] += 1
+                card["last_lapse"] = attempt["time"]
+                if kind == "quiz":
+                    mastery.add_evidence(concept, 0.0, mastery.WEIGHTS["quiz"])
+                else:
+                    mastery.add_evidence(concept, mastery.failed_check_score(attempt), mastery.WEIGHTS["fail"])
+            card["card"], _ = SCHEDULER.review_card(card["card"], rating, moment)
+            card["reviews"] += 1
+            if exercise is not None:
+                exercise["hint_pending"] = False
+        card["last_outcome"] = sign
+        card["last_time"] = attempt["time"]
+
+    def mastery(self) -> dict[str, float]:
+        return {cid: mastery.mastery(agg) for cid, agg in self.concepts.items() if agg["w"] > 0}
+
+    # The checkpoint: TinyDB tables ({doc_id: document}) and back.
+
+    def to_tables(self) -> dict[str, dict]:
+        def table(rows: list[dict]) -> dict:
+            return {str(i): row for i, row in enumerate(rows, start=1)}
+
+        return {
+            "exercises": table([{"id": k, **v} for k, v in self.exercises.items()]),
+            "cards": table([{"item": k, **v, "card": v["card"].to_dict()} for k, v in self.cards.items()]),
+            "concepts": table([{"id": k, **v} for k, v in self.concepts.items()]),
+        }
+
+    @classmethod
+    def from_tables(cls, tables: dict, count: int, last: list | None) -> Model:
+        """Raises KeyError / TypeError / ValueError on a malformed checkpoint."""
+        model = cls()
+        for row in tables.get("exercises", {}).values():
+            row = dict(row)
+            model.exercises[row.pop("id")] = {**new_exercise(row["concept"]), **row}
+        for row in tables.get("cards", {}).values():
+            row = dict(row)
+            item = row.pop("item")
+            row["card"] = Card.from_dict(row["card"])
+            model.cards[item] = row
+        for row in tables.get("concepts", {}).values():
+            row = dict(row)
+            model.concepts[row.pop("id")] = {**new_concept(), **row}
+        model.count = int(count)
+        model.last = (str(last[0]), str(last[1])) if last else None
+        return model

@@ -1,0 +1,213 @@
+"""Durable-file primitives for the progress store: atomic replace, a TinyDB storage built on it,
+an inter-process lock, and moving damaged files aside.
+
+Why each piece exists:
+- `atomic_write`: a crash (or kill -9, or power loss) while a file is rewritten must leave either the
+  old version or the new one, never a half-written mix. So the new bytes go to a temporary file in the
+  same folder (same file system, so the rename is atomic), are flushed and fsync'd, `os.replace`d over
+  the old file, and then the folder itself is fsync'd so the rename survives a power cut.
+- `AtomicJSONStorage`: TinyDB's default JSONStorage truncates and rewrites the file in place; a crash in
+  the middle leaves JSON that no longer loads. This storage writes every version with `atomic_write`.
+- `FileLock`: `fcntl.flock` on a lock file (`msvcrt.locking` on Windows), so only one process writes
+  at a time; the lock dies with its process, so a killed writer never leaves a stale lock behind.
+- `move_aside`: nothing damaged is ever deleted; it is moved to `backup/` with a timestamp.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tinydb.storages import Storage
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
+
+
+class CorruptFile(ValueError):
+    """A file exists but its content is not what it must be (empty, not JSON, not UTF-8, wrong shape)."""
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in `folder` durable. Not possible on Windows: best effort there."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """`os.write` may write less than asked (signals, full disks): loop until everything is written."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` so that a crash at any point leaves the old or the new content."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files left by a writer killed before its `os.replace`. Call only while holding the lock."""
+    for tmp in folder.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def decode_json_object(raw: bytes) -> dict:
+    """Parse a file's bytes as a JSON object, or raise CorruptFile saying what is wrong."""
+    if not raw.strip():
+        raise CorruptFile("empty file")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CorruptFile("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise CorruptFile(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(data, dict):
+        raise CorruptFile("not a JSON object")
+    return data
+
+
+def dump_json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage whose every write is an atomic, fsync'd replace of the whole file.
+
+    `read()` raises `CorruptFile` for a file that exists but cannot be trusted, instead of TinyDB's
+    default of failing somewhere later; the store decides what to do with it (back it up, start fresh).
+    The parsed content is cached until the next write, because TinyDB reads the storage once per table
+    access and the file only changes through this object while the store's lock is held.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.read_only = read_only
+        self._cache: dict | None = None
+
+    def read(self) -> dict | None:
+        if self._cache is None:
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                return None
+            self._cache = decode_json_object(raw)
+        return self._cache
+
+    def write(self, data: dict) -> None:
+        if self.read_only:
+            raise PermissionError(f"{self.path} is open read-only")
+        atomic_write(self.path, dump_json(data))
+        self._cache = data
+
+    def forget(self) -> None:
+        """Drop the cache: another process may have replaced the file."""
+        self._cache = None
+
+    def close(self) -> None:
+        self._cache = None
+
+
+def timestamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+
+
+def move_aside(path: Path, backup_folder: Path, *, copy: bool = False) -> Path:
+    """Move (or copy) a damaged file to `backup_folder` under a timestamped name; return the new path."""
+    backup_folder.mkdir(parents=True, exist_ok=True)
+    target = backup_folder / f"{path.name}.{timestamp()}.bak"
+    if copy:
+        shutil.copy2(path, target)
+    else:
+        os.replace(path, target)
+    fsync_dir(backup_folder)
+    fsync_dir(path.parent)
+    return target
+
+
+class FileLock:
+    """An exclusive inter-process lock on a file, re-entrant within one process (callers serialise threads).
+
+    The kernel releases the lock when its holder dies, so a crashed or killed tutor never blocks the next.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._depth = 0
+
+    def acquire(self, timeout: float) -> bool:
+        """Wait up to `timeout` seconds for the lock; False if another process still holds it."""
+        if self._depth:
+            self._depth += 1
+            return True
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + timeout
+        while not self._try_lock():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.005)
+        self._depth = 1
+        return True
+
+    def _try_lock(self) -> bool:
+        assert self._fd is not None
+        try:
+            if fcntl is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            else:
+                os.lseek(self._fd, 0, os.SEEK_SET)
+                msvcrt.locking(self._fd, msvcrt.LK_NBLCK, 1)
+        except OSError:  # BlockingIOError on POSIX, PermissionError on Windows
+            return False
+        return True
+
+    def release(self) -> None:
+        self._depth -= 1
+        if self._depth == 0 and self._fd is not None:
+            if fcntl is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            else:
+                os.lseek(self._fd, 0, os.SEEK_SET)
+                msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
+
+    @property
+    def held(self) -> bool:
+        return self._depth > 0
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor also drops the lock
+            self._fd = None
+            self._depth = 0
