@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -57,6 +57,7 @@ class Generated:
     answer: float
     tolerance: Tolerance
     solution: Text  # the worked computation, shown when the learner is wrong
+    inputs: dict[str, float] = field(default_factory=dict, compare=False)  # the values the prompt gives
 
 
 def num(x: float, digits: int = 4) -> str:
@@ -84,9 +85,16 @@ def _signed(rng: random.Random, low: float, high: float, decimals: int = 2) -> f
     return _magnitude(rng, low, high, decimals) * rng.choice((-1, 1))
 
 
-def _well_conditioned(change: float, result: float, minimum: float = 0.01) -> bool:
-    """The result is not tiny and the change the question is about is at least 10 % of it."""
-    return math.isfinite(result) and abs(result) >= minimum and abs(change) >= 0.1 * abs(result)
+def _tells_apart(answer: float, mistakes: list[float], minimum: float = 0.01) -> bool:
+    """The answer is not tiny, and each typical mistake's result is at least 5 % away from it.
+
+    5 % is about eight times the tolerance, so a learner who makes one of these mistakes is told so.
+    """
+    return (
+        math.isfinite(answer)
+        and abs(answer) >= minimum
+        and all(not math.isfinite(m) or abs(m - answer) >= 0.05 * abs(answer) for m in mistakes)
+    )
 
 
 def _draw(seed: int, make: Callable[[random.Random], Generated | None]) -> Generated:
@@ -106,12 +114,15 @@ def _one_step(optimizer, w: float, g: float) -> float:
     return float(params["W"][0])
 
 
-def _question(prompt_en: str, prompt_ko: str, answer: float, solution_en: str, solution_ko: str) -> Generated:
+def _question(
+    inputs: dict[str, float], prompt_en: str, prompt_ko: str, answer: float, solution_en: str, solution_ko: str
+) -> Generated:
     return Generated(
         prompt=Text(en=prompt_en, ko=prompt_ko),
         answer=answer,
         tolerance=TOLERANCE,
         solution=Text(en=solution_en, ko=solution_ko),
+        inputs=inputs,
     )
 
 
@@ -124,10 +135,11 @@ def sgd_step(seed: int) -> Generated:
         w, g = _signed(rng, 0.2, 2.0), _signed(rng, 0.1, 3.0)
         lr = rng.choice((0.01, 0.05, 0.1, 0.2, 0.5))
         new_w = _one_step(reference.SGD(lr=lr), w, g)
-        if not _well_conditioned(lr * g, new_w):
+        if not _tells_apart(new_w, [w, w + lr * g]):  # no update; the wrong sign
             return None
         formula = f"W ← W − η·∂L/∂W = {num(w)} − {num(lr)} × {_paren(g)} = {num(new_w)}"
         return _question(
+            dict(w=w, g=g, lr=lr),
             f"A weight is W = {num(w)} and its gradient is ∂L/∂W = {num(g)}. "
             f"What is W after one SGD step with learning rate η = {num(lr)}?",
             f"가중치 W = {num(w)}, 기울기 ∂L/∂W = {num(g)}입니다. "
@@ -149,16 +161,15 @@ def momentum_step(seed: int) -> Generated:
         optimizer.v = {"W": np.array([v])}
         new_w = _one_step(optimizer, w, g)
         new_v = float(optimizer.v["W"][0])
-        # Both parts of the velocity must matter: forgetting αv or the gradient term changes the answer.
-        if not (_well_conditioned(new_v, new_w) and _well_conditioned(alpha * v, new_w, 0.0)):
-            return None
-        if not _well_conditioned(lr * g, new_w, 0.0):
+        # Plain SGD (no αv), the old velocity, no gradient term, the wrong sign.
+        if not _tells_apart(new_w, [w - lr * g, w + v, w + alpha * v, w - new_v]):
             return None
         steps = (
             f"v ← αv − η·∂L/∂W = {num(alpha)} × {_paren(v)} − {num(lr)} × {_paren(g)} = {num(new_v)}\n"
             f"W ← W + v = {num(w)} + {_paren(new_v)} = {num(new_w)}"
         )
         return _question(
+            dict(w=w, v=v, g=g, lr=lr, alpha=alpha),
             f"Momentum with learning rate η = {num(lr)} and momentum α = {num(alpha)}. "
             f"The velocity from the previous steps is v = {num(v)}; now W = {num(w)} and ∂L/∂W = {num(g)}. "
             "What is W after this step?",
@@ -189,7 +200,10 @@ def adagrad_step(seed: int) -> Generated:
         optimizer.h = {"W": np.array([h])}
         new_w = _one_step(optimizer, w, g)
         new_h = float(optimizer.h["W"][0])
-        if not _well_conditioned(new_w - w, new_w):
+        # No update; the wrong sign; h used before adding g²; no 1/√h scaling.
+        step = new_w - w
+        before = w - lr * g / math.sqrt(h) if h else math.inf
+        if not _tells_apart(new_w, [w, w - step, before, w - lr * g]):
             return None
         note_en, note_ko = _adaptive_note("h")
         steps = (
@@ -198,6 +212,7 @@ def adagrad_step(seed: int) -> Generated:
             f" = {num(new_w)}"
         )
         return _question(
+            dict(w=w, h=h, g=g, lr=lr),
             f"AdaGrad with learning rate η = {num(lr)}. The sum of squared gradients so far is h = {num(h)}; "
             f"now W = {num(w)} and ∂L/∂W = {num(g)}. What is W after this step?",
             f"AdaGrad, 학습률 η = {num(lr)}입니다. 지금까지 기울기 제곱의 합은 h = {num(h)}이고, "
@@ -220,7 +235,10 @@ def rmsprop_step(seed: int) -> Generated:
         optimizer.h = {"W": np.array([h])}
         new_w = _one_step(optimizer, w, g)
         new_h = float(optimizer.h["W"][0])
-        if not _well_conditioned(new_w - w, new_w):
+        # No update; the wrong sign; h used before the update; AdaGrad's sum instead of the average.
+        step = new_w - w
+        mistakes = [w, w - step, w - lr * g / math.sqrt(h), w - lr * g / math.sqrt(h + g * g)]
+        if not _tells_apart(new_w, mistakes):
             return None
         note_en, note_ko = _adaptive_note("h")
         steps = (
@@ -229,6 +247,7 @@ def rmsprop_step(seed: int) -> Generated:
             f" = {num(new_w)}"
         )
         return _question(
+            dict(w=w, h=h, g=g, lr=lr, rho=rho),
             f"RMSprop with learning rate η = {num(lr)} and decay rate ρ = {num(rho)}. The moving average of "
             f"squared gradients is h = {num(h)}; now W = {num(w)} and ∂L/∂W = {num(g)}. "
             "What is W after this step?",
@@ -257,7 +276,8 @@ def adam_step(seed: int) -> Generated:
         optimizer.m, optimizer.v, optimizer.iter = {"W": np.array([m])}, {"W": np.array([v])}, t - 1
         new_w = _one_step(optimizer, w, g)
         new_m, new_v = float(optimizer.m["W"][0]), float(optimizer.v["W"][0])
-        if not _well_conditioned(new_w - w, new_w):
+        # No update; the wrong sign; no bias correction.
+        if not _tells_apart(new_w, [w, 2 * w - new_w, w - lr * new_m / math.sqrt(new_v)]):
             return None
         lr_t = lr * math.sqrt(1 - beta2**t) / (1 - beta1**t)
         steps = (
@@ -274,6 +294,7 @@ def adam_step(seed: int) -> Generated:
         )
         state_ko = "첫 번째 갱신이라 m = v = 0입니다." if t == 1 else f"{t - 1}번 갱신한 뒤라 m = {num(m)}, v = {num(v)}입니다."
         return _question(
+            dict(w=w, g=g, m=m, v=v, lr=lr, t=t, beta1=beta1, beta2=beta2),
             f"Adam with η = {num(lr)}, β1 = 0.9, β2 = 0.999 takes step t = {t}. {state_en} "
             f"Now W = {num(w)} and ∂L/∂W = {num(g)}. What is W after this step (with bias correction; "
             "ε = 1e−7 is negligible)?",
@@ -307,6 +328,7 @@ def step_decay_lr(seed: int) -> Generated:
             f"= {num(lr0)} × {num(factor)}^{drops} = {num(lr)}"
         )
         return _question(
+            dict(lr0=lr0, step=step, drop_every=every, factor=factor),
             f"Step decay: the learning rate starts at lr0 = {num(lr0)} (used at step 0) and is multiplied by "
             f"{num(factor)} every {every} steps. Which learning rate is used at step {step}?",
             f"계단식 학습률 감소: 학습률은 lr0 = {num(lr0)}에서 시작하고(0번째 스텝에서 사용), "
@@ -331,6 +353,7 @@ def xavier_std(seed: int) -> Generated:
     std = float(reference.xavier_std(n))
     steps = f"std = 1/√n = 1/√{n} = 1/{num(math.sqrt(n))} = {num(std)}"
     return _question(
+        dict(n=n),
         f"Each node of a layer with sigmoid activations receives inputs from n = {n} nodes of the previous "
         "layer. With Xavier initialisation, what standard deviation should the initial weights have?",
         f"시그모이드 활성화 함수를 쓰는 층의 각 노드가 앞 층의 노드 n = {n}개로부터 입력을 받습니다. "
@@ -346,6 +369,7 @@ def he_std(seed: int) -> Generated:
     std = float(reference.he_std(n))
     steps = f"std = √(2/n) = √(2/{n}) = √{num(2 / n)} = {num(std)}"
     return _question(
+        dict(n=n),
         f"Each node of a ReLU layer receives inputs from n = {n} nodes of the previous layer. "
         "With He initialisation, what standard deviation should the initial weights have?",
         f"ReLU를 쓰는 층의 각 노드가 앞 층의 노드 n = {n}개로부터 입력을 받습니다. "
@@ -383,7 +407,7 @@ def batchnorm_output(seed: int) -> Generated:
             return None
         # The unbiased variance (÷ 2 instead of ÷ 3) is the classic slip; it must give a wrong answer.
         y_unbiased = gamma * (x[i] - mean) / math.sqrt(var * 1.5) + beta
-        if abs(y) < 0.05 or abs(y_unbiased - y) < 0.03 * abs(y):
+        if not _tells_apart(y, [y_unbiased], minimum=0.05):
             return None
         std = math.sqrt(var + reference.BatchNormalization.eps)
         x_hat = (x[i] - mean) / std
@@ -396,6 +420,7 @@ def batchnorm_output(seed: int) -> Generated:
             f"y = γx̂ + β = {num(gamma)} × {_paren(x_hat)} + {_paren(beta)} = {num(y)}"
         )
         return _question(
+            dict(x0=x[0], x1=x[1], x2=x[2], i=i, gamma=gamma, beta=beta),
             f"Batch normalisation while training, one feature, a mini-batch of 3 samples: x = ({values}). "
             f"With γ = {num(gamma)} and β = {num(beta)} (ε = 1e−7, negligible), what is the output y for the "
             f"{_ORDINALS_EN[i]} sample (x = {num(x[i])})?",
@@ -422,10 +447,11 @@ def weight_decay_grad(seed: int) -> Generated:
         lam = rng.choice((0.05, 0.1, 0.2, 0.5))
         grads = reference.weight_decay_grads({"W1": np.array([w])}, {"W1": np.array([g])}, lam)
         total = float(grads["W1"][0])
-        if not _well_conditioned(lam * w, total):
+        if not _tells_apart(total, [g, g + 0.5 * lam * w]):  # no decay term; ½λW as the gradient
             return None
         steps = f"∂(L + ½λW²)/∂W = ∂L/∂W + λW = {num(g)} + {num(lam)} × {_paren(w)} = {num(total)}"
         return _question(
+            dict(w=w, g=g, lam=lam),
             f"With weight decay the loss becomes L + ½λ‖W‖². A weight W = {num(w)} has gradient "
             f"∂L/∂W = {num(g)} from the data loss alone, and λ = {num(lam)}. Which gradient does the optimizer "
             "receive for this weight?",
@@ -448,6 +474,7 @@ def dropout_test_output(seed: int) -> Generated:
         y = float(reference.Dropout(dropout_ratio=p).forward(np.array([x]), train_flag=False)[0])
         steps = f"y = x·(1 − p) = {num(x)} × (1 − {num(p)}) = {num(y)}"
         return _question(
+            dict(x=x, p=p),
             f"The book's Dropout with dropout_ratio p = {num(p)} (outputs are not rescaled while training). "
             f"At test time (train_flag=False), what does forward return for an input x = {num(x)}?",
             f"책의 Dropout 계층, dropout_ratio p = {num(p)}입니다(학습 중에는 출력을 다시 스케일하지 않습니다). "
@@ -497,11 +524,12 @@ def log_uniform_value(seed: int) -> Generated:
             f"value = 10^u = 10^{_paren(exponent)} = {num(value)}"
         ).replace("-", "−")
         return _question(
+            dict(low=low, high=high, r=r),
             f"Random search draws the learning rate log-uniformly between {num(low)} and {num(high)}. "
             f"The random draw r = {num(r)} (uniform in [0, 1)) says how far along the log scale the sample "
             "falls. Which learning rate is sampled?",
-            f"무작위 탐색으로 학습률을 {num(low)}과 {num(high)} 사이에서 로그 스케일로 균등하게 뽑습니다. "
-            f"[0, 1)에서 균등하게 뽑은 난수 r = {num(r)}가 로그 스케일에서 표본이 놓이는 위치를 정합니다. "
+            f"무작위 탐색으로 학습률을 {num(low)}부터 {num(high)}까지의 범위에서 로그 스케일로 균등하게 뽑습니다. "
+            f"[0, 1)에서 균등하게 뽑은 난수는 r = {num(r)}이고, 이 값이 로그 스ケ일에서 표본이 놓일 위치를 정합니다. "
             "뽑힌 학습률은 얼마일까요?",
             value,
             "On a log scale the exponent, not the value, is uniform, so every decade gets the same share of "

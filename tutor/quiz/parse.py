@@ -12,18 +12,19 @@ Grammar (lowest precedence first)::
     unary   := ('+' | '-') unary | power
     power   := postfix (('^' | '**') unary)?               right-associative: 2^-1, x^(1/2)
     postfix := atom <superscript integer>*                 x², n³, 10⁻³
-    atom    := number | symbol | 'pi' | func '(' expr ')' | '(' expr ')' | '√' postfix
+    atom    := number | symbol | 'pi' | 'e' | func '(' expr ')' | '(' expr ')' | '√' postfix
 
 Numbers: ``12``, ``0.5``, ``.5``, ``1e-7``, ``1.2E+3``. Symbols: only the question's declared names;
 Greek letters are aliases (λ→lambda, η→eta, α→alpha, β→beta, ε→eps, μ→mu, σ→sigma, γ→gamma), digits
 and subscripts may follow them (β₁, β1 → beta1), and a run of letters that is not a declared name is
-split into declared names if it can be (``lambdaW`` → lambda·W). Functions: sqrt, exp, log (natural),
-ln, abs, cos. Operators: + - − × ÷ · ⋅ * / ^ ** √ and superscript digits. Full-width ASCII (as some
+split into declared names if it can be (``lambdaW`` → lambda·W). Constants: π (``pi``), and Euler's
+``e`` in expressions over symbols (unless a question declares ``e``). Functions: sqrt, exp, log
+(natural), ln, abs, cos. Superscript letters (β1ᵗ) read as powers. Operators: + - − × ÷ · ⋅ * / ^ ** √ and superscript digits. Full-width ASCII (as some
 input methods produce) is read as ASCII.
 
 Tree nodes (tuples of strings and nodes, so they can cross a process boundary as JSON)::
 
-    ("num", "0.5")  ("sym", "W")  ("pi",)  ("neg", a)  ("add", a, b)  ("sub", a, b)
+    ("num", "0.5")  ("sym", "W")  ("pi",)  ("e",)  ("neg", a)  ("add", a, b)  ("sub", a, b)
     ("mul", a, b)  ("div", a, b)  ("pow", a, b)  ("call", "sqrt", a)
 
 Limits, so that no input can make the app hang or eat memory: at most ``MAX_CHARS`` characters and
@@ -70,6 +71,8 @@ NAME_ALIASES = {"lam": "lambda", "epsilon": "eps", "lr": "eta"}
 SUBSCRIPT_DIGITS = {chr(0x2080 + d): str(d) for d in range(10)}
 SUPERSCRIPT_DIGITS = {"⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9}
 SUPERSCRIPT_MINUS = "⁻"
+# Superscript letters people paste from formulas (β1ᵗ): read as "^" and the letter.
+SUPERSCRIPT_LETTERS = {"ᵗ": "t", "ⁿ": "n", "ᵏ": "k", "ˣ": "x", "ᵢ": "i"}
 
 _OPERATORS = {
     "+": "+",
@@ -194,6 +197,10 @@ def _tokenize(text: str) -> list[tuple[str, object]]:
             value = int("".join(str(SUPERSCRIPT_DIGITS[c]) for c in text[j:k]))
             tokens.append(("sup", -value if ch == SUPERSCRIPT_MINUS else value))
             i = k
+        elif ch in SUPERSCRIPT_LETTERS:
+            tokens.append(("op", "^"))
+            tokens.append(("name", SUPERSCRIPT_LETTERS[ch]))
+            i += 1
         elif ch == "*" and text.startswith("**", i):
             tokens.append(("op", "^"))
             i += 2
@@ -228,32 +235,39 @@ def _tokenize(text: str) -> list[tuple[str, object]]:
 
 
 def _split_name(word: str, names: frozenset[str]) -> list[str] | None:
-    """Split ``word`` into declared names, preferring the longest name at each position (``lambdaW``)."""
+    """Split ``word`` into declared names, preferring the longest name at each position (``lambdaW``).
+
+    Only declared names take part: a constant or a function hidden in a word (``ek``, ``sqrtn``) would
+    more likely be a slip than meant.
+    """
     best: dict[int, list[str] | None] = {len(word): []}
     for start in range(len(word) - 1, -1, -1):
         best[start] = None
         for end in range(len(word), start, -1):
-            piece = _resolve_single(word[start:end], names)
+            piece = _declared(word[start:end], names)
             if piece is not None and best[end] is not None:
                 best[start] = [piece, *best[end]]
                 break
     return best[0]
 
 
-def _resolve_single(word: str, names: frozenset[str]) -> str | None:
-    if word in names or word in CONSTANTS:
+def _declared(word: str, names: frozenset[str]) -> str | None:
+    if word in names:
         return word
     alias = NAME_ALIASES.get(word)
-    if alias in names:
-        return alias
-    return None
+    return alias if alias in names else None
+
+
+def _constants(names: frozenset[str]) -> tuple[str, ...]:
+    """π always; Euler's e only in expressions with symbols (in a plain number, "e-5" is a slip for 1e-5)."""
+    return CONSTANTS + ("e",) if names and "e" not in names else CONSTANTS
 
 
 def _resolve_name(word: str, names: frozenset[str]) -> list[str]:
-    single = _resolve_single(word, names)
+    single = _declared(word, names)
     if single is not None:
         return [single]
-    if word in FUNCTIONS:
+    if word in FUNCTIONS or word in _constants(names):
         return [word]
     pieces = _split_name(word, names) if len(word) <= 24 else None
     if pieces:
@@ -265,8 +279,8 @@ def _resolve_name(word: str, names: frozenset[str]) -> list[str]:
             f"알 수 없는 이름 {word!r}입니다. 이 답에는 {known}만 쓸 수 있습니다.",
         )
     raise _fail(
-        f"Unknown name {word!r}: type a number (e.g. 0.0123, 1.23e-2 or 0.1*0.9).",
-        f"알 수 없는 이름 {word!r}입니다. 숫자를 입력해 주세요(예: 0.0123, 1.23e-2, 0.1*0.9).",
+        f"Unknown name {word!r}: type a number (e.g. 0.0123, 1.23e-2 or 0.1*0.9; 1e-5 for 10⁻⁵).",
+        f"알 수 없는 이름 {word!r}입니다. 숫자를 입력해 주세요(예: 0.0123, 1.23e-2, 0.1*0.9. 10⁻⁵은 1e-5).",
     )
 
 
@@ -283,6 +297,7 @@ class _Parser:
                 self.tokens.extend(("name", piece) for piece in _resolve_name(str(value), names))
             else:
                 self.tokens.append((kind, value))
+        self.names = names
         self.pos = 0
         self.depth = 0
 
@@ -389,7 +404,7 @@ class _Parser:
                 if not self.at_op("("):
                     raise _fail(f"Write {value}(...) with parentheses.", f"{value}(...)처럼 괄호와 함께 써 주세요.")
                 return ("call", "log" if value == "ln" else value, self.group())
-            if value in CONSTANTS:
+            if value in ("pi", "e") and value not in self.names:
                 return (value,)
             return ("sym", value)
         if kind == "op" and value == "(":
@@ -496,6 +511,8 @@ def evaluate(node: tuple, values: dict[str, float]) -> float:
         return float(values[node[1]])
     if kind == "pi":
         return math.pi
+    if kind == "e":
+        return math.e
     if kind == "neg":
         return -evaluate(node[1], values)
     if kind == "call":
@@ -556,8 +573,8 @@ def to_text(node: tuple) -> str:
         name = node[1]
         stem = name.rstrip("0123456789")
         return _DISPLAY_NAMES.get(stem, stem) + name[len(stem):]
-    if kind == "pi":
-        return "π"
+    if kind in ("pi", "e"):
+        return "π" if kind == "pi" else "e"
     if kind == "call":
         if node[1] == "sqrt" and node[2][0] in ("num", "sym", "pi"):
             return "√" + to_text(node[2])

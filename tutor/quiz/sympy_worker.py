@@ -32,6 +32,8 @@ def to_sympy(node, symbols):
         return symbols[node[1]]
     if kind == "pi":
         return sympy.pi
+    if kind == "e":
+        return sympy.E
     if kind == "neg":
         return -to_sympy(node[1], symbols)
     if kind == "call":

@@ -1,0 +1,58 @@
+"""The live course's questions: each loads, and its own checker accepts its answer and rejects the rest."""
+
+import pytest
+
+from tutor.content import load_course
+from tutor.quiz import GENERATORS, check, instantiate
+from tutor.quiz.generators import num
+
+QUESTIONS = load_course().questions()
+
+
+def _ids(questions):
+    return [q.id for q in questions]
+
+
+def test_question_ids_are_unique():
+    ids = _ids(QUESTIONS)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_every_named_generator_exists():
+    unknown = {q.id: q.generator for q in QUESTIONS if q.generator and q.generator not in GENERATORS}
+    assert not unknown
+
+
+CHOICES = [q for q in QUESTIONS if q.type in ("choice", "predict") and not q.generator]
+SYMBOLIC = [q for q in QUESTIONS if q.type == "symbolic"]
+GENERATED = [q for q in QUESTIONS if q.generator]
+
+
+@pytest.mark.parametrize("question", CHOICES, ids=_ids(CHOICES))
+def test_choice_question_accepts_its_answer_and_rejects_each_distractor(question):
+    instance = instantiate(question)
+    assert check(instance, question.answer).status == "right"
+    for index, choice in enumerate(question.choices):
+        if index == question.answer:
+            continue
+        verdict = check(instance, index)
+        assert verdict.status == "wrong"
+        assert verdict.why == choice.why and verdict.why is not None
+
+
+@pytest.mark.parametrize("question", SYMBOLIC, ids=_ids(SYMBOLIC))
+def test_symbolic_question_accepts_its_own_answer(question):
+    instance = instantiate(question)  # raises if the answer does not parse over its declared symbols
+    assert check(instance, question.answer).status == "right"
+    assert instance.explanation is not None
+    # Near misses of the answer itself are wrong (so the check is not vacuous for this question).
+    assert check(instance, f"2*({question.answer})").status == "wrong"
+    assert check(instance, f"({question.answer}) + 1").status == "wrong"
+
+
+@pytest.mark.parametrize("question", GENERATED, ids=_ids(GENERATED))
+def test_generated_question_accepts_its_answer_and_rejects_a_wrong_one(question):
+    for seed in range(20):
+        instance = instantiate(question, seed)
+        assert check(instance, num(instance.answer, 4).replace("−", "-")).status == "right"
+        assert check(instance, repr(instance.answer * 1.5)).status == "wrong"

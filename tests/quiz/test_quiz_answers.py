@@ -1,0 +1,101 @@
+"""The checking API the TUI and the CLI use: instantiate a question, check what the learner gave."""
+
+import pytest
+
+from tutor.content import Choice, Question, Text
+from tutor.quiz import check, instantiate
+
+
+def _t(s):
+    return Text(en=s, ko=s + " (ko)")
+
+
+CHOICE = Question(
+    id="0108-t1",
+    concept="0108",
+    type="choice",
+    prompt=_t("He init std?"),
+    choices=(
+        Choice(_t("1/(2√n)"), why=_t("the source's typo")),
+        Choice(_t("√(2/n)"), why=None),
+        Choice(_t("1/√n"), why=_t("that is Xavier")),
+    ),
+    answer=1,
+    explanation=_t("ReLU halves the variance."),
+)
+SYMBOLIC = Question(
+    id="0111-t2",
+    concept="0111",
+    type="symbolic",
+    prompt=_t("d/dW of ½λW²?"),
+    answer="lambda*W",
+    symbols=("lambda", "W"),
+    explanation=_t("The ½ cancels the 2."),
+)
+GENERATED = Question(id="0097-t3", concept="0097", type="numeric", prompt=None, generator="sgd_step")
+PREDICT = Question(
+    id="0097-t4", concept="0097", type="predict", prompt=_t("Before you code:"), generator="sgd_step", exercise="sgd"
+)
+
+
+@pytest.mark.parametrize("answer", [1, "b", "B", " b) ", "2", "b."])
+def test_choice_answers_by_index_or_by_label(answer):
+    verdict = check(instantiate(CHOICE), answer)
+    assert verdict.status == "right" and verdict.chosen == 1
+    assert verdict.explanation == CHOICE.explanation and verdict.why is None
+
+
+def test_a_wrong_choice_brings_its_misconception_and_the_answer():
+    verdict = check(instantiate(CHOICE), "a")
+    assert verdict.status == "wrong" and verdict.chosen == 0
+    assert verdict.why.en == "the source's typo"
+    assert "√(2/n)" in verdict.message.en and verdict.explanation == CHOICE.explanation
+
+
+@pytest.mark.parametrize("answer", [3, -1, "d", "4", "0", "", "bb", True, 1.0, None])
+def test_choices_that_do_not_exist_are_unreadable(answer):
+    verdict = check(instantiate(CHOICE), answer)
+    assert verdict.status == "unreadable" and verdict.explanation is None and "a–c" in verdict.message.en
+
+
+def test_symbolic_right_wrong_and_unreadable_are_told_apart():
+    instance = instantiate(SYMBOLIC)
+    right = check(instance, "W λ")
+    assert right.status == "right" and right.read_as == "W·λ" and right.explanation == SYMBOLIC.explanation
+    wrong = check(instance, "λW²")
+    assert wrong.status == "wrong" and "λ·W^2" in wrong.message.en and wrong.explanation == SYMBOLIC.explanation
+    unreadable = check(instance, "__import__('os').system('echo hacked')")
+    assert unreadable.status == "unreadable" and unreadable.explanation is None
+    assert check(instance, "λ x").status == "unreadable"  # x is not one of the question's names
+
+
+def test_numeric_answers_in_the_forms_people_type():
+    instance = instantiate(GENERATED, seed=3)
+    exact = instance.answer
+    for typed in (repr(exact), f"{exact:.3e}", f"{exact:.4g}", exact, f"({exact:.5f})*1"):
+        assert check(instance, typed).status == "right", typed
+    wrong = check(instance, exact * 2)
+    assert wrong.status == "wrong" and instance.answer_text.en in wrong.message.en
+    assert "W ←" in wrong.explanation.en  # the worked computation
+    assert check(instance, "zero point five").status == "unreadable"
+    assert check(instance, float("nan")).status == "unreadable"
+
+
+def test_generated_questions_are_seeded_and_keep_the_questions_own_lead_in():
+    assert instantiate(GENERATED, 5).prompt == instantiate(GENERATED, 5).prompt
+    assert instantiate(GENERATED, 5).prompt != instantiate(GENERATED, 6).prompt
+    predict = instantiate(PREDICT, 5)
+    assert predict.kind == "numeric" and predict.prompt.en.startswith("Before you code:\n")
+    assert predict.prompt.ko.startswith("Before you code: (ko)\n")
+
+
+def test_every_instance_says_what_to_type():
+    for question in (CHOICE, SYMBOLIC, GENERATED):
+        hint = instantiate(question).input_hint
+        assert hint.en and hint.ko
+
+
+def test_a_question_whose_own_answer_does_not_parse_is_a_content_error():
+    broken = Question(id="0111-x", concept="0111", type="symbolic", prompt=_t("?"), answer="lambda W(", symbols=("lambda", "W"))
+    with pytest.raises(ValueError, match="0111-x"):
+        instantiate(broken)

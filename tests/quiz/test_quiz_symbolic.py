@@ -1,0 +1,56 @@
+"""Symbolic answers: equal forms are accepted, near misses are not, and SymPy can never hang the app."""
+
+import pytest
+
+from tutor.quiz import symbolic
+from tutor.quiz.parse import parse
+from tutor.quiz.sympy_worker import difference_is_zero
+
+
+def _equivalent(expected, given, symbols, **kwargs):
+    return symbolic.equivalent(parse(expected, symbols), parse(given, symbols), symbols, **kwargs)
+
+
+@pytest.mark.parametrize("given", ["lambda*W", "λW", "W λ", "λ·W", "W*lambda", "(λW²)/W", "2*(1/2)*lambda*W"])
+def test_weight_decay_gradient_forms(given):
+    assert _equivalent("lambda*W", given, ("lambda", "W")) is True
+
+
+@pytest.mark.parametrize("given", ["sqrt(2/n)", "(2/n)^0.5", "√2/√n", "2^0.5/n^0.5", "√(2/n)", "sqrt(2)*n^(-1/2)", "(2/n)**(1/2)"])
+def test_he_std_forms(given):
+    assert _equivalent("sqrt(2/n)", given, ("n",)) is True
+
+
+@pytest.mark.parametrize(
+    ("expected", "given", "symbols"),
+    [
+        ("sqrt(2/n)", "sqrt(1/n)", ("n",)),
+        ("sqrt(2/n)", "1/(2√n)", ("n",)),  # the source note's typo
+        ("sqrt(2/n)", "2/n", ("n",)),
+        ("lambda*W", "lambda*W**2", ("lambda", "W")),
+        ("lambda*W", "-lambda*W", ("lambda", "W")),
+        ("lambda*W", "lambda*W/2", ("lambda", "W")),
+        ("1/(1-beta1^t)", "1/(1-beta1)", ("beta1", "t")),
+        ("lambda*W", "lambda*W + 1e-6", ("lambda", "W")),
+    ],
+)
+def test_near_misses_are_wrong(expected, given, symbols):
+    assert _equivalent(expected, given, symbols) is False
+
+
+def test_sympy_confirms_identities_the_parser_does_not_rewrite():
+    """The worker's own verdict, without the numeric shortcut."""
+    names = ("n", "W")
+    assert difference_is_zero(parse("sqrt(2/n)", names), parse("√2/√n", names), names) is True
+    assert difference_is_zero(parse("(W+1)^2", names), parse("W^2 + 2W + 1", names), names) is True
+    assert difference_is_zero(parse("(W+1)^2", names), parse("W^2 + 1", names), names) is False
+
+
+def test_a_worker_that_is_too_slow_is_killed_and_the_numbers_decide():
+    names = ("W",)
+    a, b = parse("(W+1)^10", names), parse("(1+W)^10", names)
+    # No request can finish in a microsecond: the worker is killed and the check falls back to numbers.
+    assert symbolic._WORKER.difference_is_zero(a, b, names, timeout=1e-6) is None
+    assert symbolic.equivalent(a, b, names, timeout=1e-6) is True
+    # The next check starts a fresh worker.
+    assert symbolic._WORKER.difference_is_zero(a, b, names, timeout=30) is True
