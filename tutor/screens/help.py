@@ -14,7 +14,7 @@ from tutor.screens.base import TutorModal
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     ("home", [("enter", "open"), ("c", "continue"), ("r", "review"), ("e", "exercise"), ("l", "language"), ("t", "theme")]),
     ("lesson", [("q", "quiz"), ("e", "exercise"), ("l", "lab"), ("n / p", "next"), ("escape", "back")]),
-    ("quiz", [("1–6, ↑↓ enter", "answer"), ("n, enter", "next"), ("escape", "back")]),
+    ("quiz", [("a–f, 1–6, ↑↓ enter", "answer"), ("n, enter", "next"), ("escape", "back")]),
     (
         "exercise",
         [

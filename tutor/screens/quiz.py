@@ -21,19 +21,19 @@ from textual.widgets.option_list import Option
 from tutor.content import Question, Text
 from tutor.screens.base import TutorScreen
 from tutor.widgets.footer import LocalFooter
-from tutor.widgets.quizview import answer_text, feedback_lines, instance_choices, instance_prompt
+from tutor.widgets.quizview import feedback_lines
 
 
 class QuizScreen(TutorScreen):
     BINDINGS = [
         Binding("escape", "leave", "back"),
         Binding("n", "next", "next"),
-        Binding("1", "pick(0)", show=False),
-        Binding("2", "pick(1)", show=False),
-        Binding("3", "pick(2)", show=False),
-        Binding("4", "pick(3)", show=False),
-        Binding("5", "pick(4)", show=False),
-        Binding("6", "pick(5)", show=False),
+        Binding("a,1", "pick(0)", show=False),
+        Binding("b,2", "pick(1)", show=False),
+        Binding("c,3", "pick(2)", show=False),
+        Binding("d,4", "pick(3)", show=False),
+        Binding("e,5", "pick(4)", show=False),
+        Binding("f,6", "pick(5)", show=False),
     ]
 
     def __init__(self, questions: list[Question], *, title: Text, predict: bool = False) -> None:
@@ -46,7 +46,6 @@ class QuizScreen(TutorScreen):
         self.verdict: Any = None
         self.answered = False
         self.results: list[tuple[str, str]] = []
-        self._last_answer: Any = None
         self._done = False
 
     def compose(self) -> ComposeResult:
@@ -101,7 +100,7 @@ class QuizScreen(TutorScreen):
         feedback = self.query_one("#feedback", Static)
         feedback.update("")
         feedback.set_classes("")
-        if self.question is not None and self.question.type in ("choice", "predict") and instance_choices(self.question, instance):
+        if instance is not None and instance.choices:
             self.query_one("#choices", OptionList).focus()
         else:
             answer = self.query_one("#answer", Input)
@@ -113,9 +112,10 @@ class QuizScreen(TutorScreen):
         if question is None:
             return
         self.query_one("#counter", Static).update(self.t("question_n", i=self.index + 1, n=len(self.questions)))
-        prompt = instance_prompt(question, self.instance)
+        instance = self.instance
+        prompt = instance.prompt if instance is not None else question.prompt
         self.query_one("#prompt", Markdown).update(prompt.get(self.lang) if prompt else "")
-        choices = instance_choices(question, self.instance)
+        choices = instance.choices if instance is not None else ()
         options = self.query_one("#choices", OptionList)
         answer = self.query_one("#answer", Input)
         options.display = bool(choices)
@@ -124,27 +124,22 @@ class QuizScreen(TutorScreen):
             highlighted = options.highlighted
             options.clear_options()
             options.add_options(
-                [Option(RichText(f"{i + 1}. ") + RichText(c.get(self.lang)), id=str(i)) for i, c in enumerate(choices)]
+                [Option(RichText(f"{'abcdef'[i]}) ") + RichText(c.get(self.lang)), id=str(i)) for i, c in enumerate(choices)]
             )
             options.highlighted = highlighted if highlighted is not None else 0
             options.disabled = self.answered
         else:
             answer.placeholder = self.t("your_answer")
             answer.disabled = self.answered
-        self.query_one("#hint-line", Static).update(self.t("pick_choice") if choices else self.t("your_answer"))
+        hint = self.t("pick_choice") if choices else instance.input_hint.get(self.lang) if instance else ""
+        self.query_one("#hint-line", Static).update(hint)
 
     def _render_verdict(self) -> None:
-        question, verdict = self.question, self.verdict
-        if question is None or verdict is None:
+        verdict = self.verdict
+        if verdict is None:
             return
-        status = getattr(verdict, "status", "wrong")
-        head = {"right": "right", "wrong": "wrong"}.get(status)
-        lines = [self.t(head)] if head else []
-        lines += feedback_lines(question, self.instance, verdict, self.lang, self._last_answer)
-        if status == "wrong":
-            shown = answer_text(question, self.instance, self.lang)
-            if shown:
-                lines.append(self.t("the_answer", answer=shown))
+        status = verdict.status
+        lines = feedback_lines(verdict, self.lang)
         if status != "unreadable":
             lines.append(self.t("press_next"))
         feedback = self.query_one("#feedback", Static)
@@ -167,13 +162,14 @@ class QuizScreen(TutorScreen):
             self._submit(event.value)
 
     def action_pick(self, index: int) -> None:
-        choices = instance_choices(self.question, self.instance) if self.question else ()
+        choices = self.instance.choices if self.instance is not None else ()
         if not self.answered and 0 <= index < len(choices):
             self.query_one("#choices", OptionList).highlighted = index
             self._submit(index)
 
     def _submit(self, answer: Any) -> None:
-        self._last_answer = answer
+        if self.instance is None:
+            return
         feedback = self.query_one("#feedback", Static)
         feedback.update(self.t("checking"))
         feedback.set_classes("")
@@ -191,14 +187,14 @@ class QuizScreen(TutorScreen):
         except Exception as error:
             self.app.call_from_thread(self.tutor.report_error, f"checking {question.id}", error)
             return
-        status = getattr(verdict, "status", None)
+        status = verdict.status
         if status in ("right", "wrong"):
             self.tutor.record("quiz", question.id, question.concept, status, answer=str(answer), type=question.type)
         self.app.call_from_thread(self._show_verdict, verdict)
 
     def _show_verdict(self, verdict: Any) -> None:
         self.verdict = verdict
-        status = getattr(verdict, "status", "wrong")
+        status = verdict.status
         if status in ("right", "wrong") and self.question is not None:
             self.answered = True
             self.results.append((self.question.id, status))
