@@ -54,3 +54,11 @@ def test_a_worker_that_is_too_slow_is_killed_and_the_numbers_decide():
     assert symbolic.equivalent(a, b, names, timeout=1e-6) is True
     # The next check starts a fresh worker.
     assert symbolic._WORKER.difference_is_zero(a, b, names, timeout=30) is True
+
+
+def test_warm_up_starts_the_worker_so_checks_do_not_wait_for_sympy():
+    symbolic._WORKER.close()
+    symbolic._WORKER.warm_up()
+    assert symbolic._WORKER._process is not None and symbolic._WORKER._process.poll() is None
+    names = ("W",)
+    assert symbolic._WORKER.difference_is_zero(parse("W", names), parse("W*1", names), names, timeout=30) is True

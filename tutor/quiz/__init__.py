@@ -5,6 +5,7 @@ The API the TUI and the CLI use::
     from tutor.quiz import instantiate, check
     instance = instantiate(question, seed)      # question: a tutor.content.Question
     verdict = check(instance, "λW")             # verdict.status: "right" | "wrong" | "unreadable"
+    warm_up()                                   # optional: start SymPy's worker before the first check
 
 - ``answers``: ``Instance``, ``Verdict``, ``instantiate``, ``check`` (see that module for the rules).
 - ``parse``: the whitelisted expression grammar and ``AnswerParseError`` (nothing is ever ``eval``-ed).
@@ -17,6 +18,7 @@ Importing this package does not import SymPy (it is only ever loaded in the chec
 from tutor.quiz.answers import KINDS, STATUSES, Instance, Verdict, check, instantiate
 from tutor.quiz.generators import GENERATORS, Generated, Tolerance
 from tutor.quiz.parse import AnswerParseError, parse, parse_number
+from tutor.quiz.symbolic import warm_up
 
 __all__ = [
     "GENERATORS",
@@ -31,4 +33,5 @@ __all__ = [
     "instantiate",
     "parse",
     "parse_number",
+    "warm_up",
 ]

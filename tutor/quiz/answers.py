@@ -207,29 +207,21 @@ def _check_numeric(instance: Instance, answer: str | int | float) -> Verdict:
     else:
         value = parse_number(answer)
         read_as = answer.strip() if isinstance(answer, str) else None
+    right = instance.answer_text
     if instance.tolerance.accepts(value, instance.answer):
-        return Verdict(
-            status="right",
-            message=Text(en=f"Right: {instance.answer_text.en}.", ko=f"맞았습니다: {instance.answer_text.ko}."),
-            explanation=instance.explanation,
-            read_as=read_as,
-        )
+        return _judged(instance, True, f"Right: {right.en}.", f"맞았습니다: {right.ko}.", read_as)
     given = num(value, 6)
-    return Verdict(
-        status="wrong",
-        message=Text(
-            en=f"Not quite: you gave {given}; the answer is {instance.answer_text.en}.",
-            ko=f"아쉽지만 틀렸습니다. 입력한 값은 {given}, 정답은 {instance.answer_text.ko}입니다.",
-        ),
-        explanation=instance.explanation,
-        read_as=read_as,
+    return _judged(
+        instance,
+        False,
+        f"Not quite: you gave {given}; the answer is {right.en}.",
+        f"아쉽지만 틀렸습니다. 입력한 값은 {given}, 정답은 {right.ko}입니다.",
+        read_as,
     )
 
 
 def _check_symbolic(instance: Instance, answer: str | int | float) -> Verdict:
-    if not isinstance(answer, str):
-        answer = str(answer)
-    tree = parse(answer, instance.question.symbols)
+    tree = parse(str(answer), instance.question.symbols)
     read_as = to_text(tree)
     same = equivalent(instance._expected_tree, tree, instance.question.symbols)
     if same is None:
@@ -242,19 +234,22 @@ def _check_symbolic(instance: Instance, answer: str | int | float) -> Verdict:
             read_as=read_as,
         )
     if same:
-        return Verdict(
-            status="right",
-            message=Text(en=f"Right: {read_as}.", ko=f"맞았습니다: {read_as}."),
-            explanation=instance.explanation,
-            read_as=read_as,
-        )
+        return _judged(instance, True, f"Right: {read_as}.", f"맞았습니다: {read_as}.", read_as)
     right = instance.answer_text.en
+    return _judged(
+        instance,
+        False,
+        f"Not quite: we read your answer as {read_as}, which is not equal to {right}.",
+        f"아쉽지만 틀렸습니다. 입력한 식은 {read_as}로 읽었고, 정답 {right}과(와) 같지 않습니다.",
+        read_as,
+    )
+
+
+def _judged(instance: Instance, right: bool, en: str, ko: str, read_as: str | None) -> Verdict:
+    """A right or wrong verdict on a typed answer; both show the explanation."""
     return Verdict(
-        status="wrong",
-        message=Text(
-            en=f"Not quite: we read your answer as {read_as}, which is not equal to {right}.",
-            ko=f"아쉽지만 틀렸습니다. 입력한 식은 {read_as}로 읽었고, 정답 {right}과(와) 같지 않습니다.",
-        ),
+        status="right" if right else "wrong",
+        message=Text(en=en, ko=ko),
         explanation=instance.explanation,
         read_as=read_as,
     )

@@ -18,13 +18,14 @@ from __future__ import annotations
 import atexit
 import json
 import math
-import os
 import queue
 import random
 import subprocess
 import sys
 import threading
 from pathlib import Path
+
+from tutor.quiz import sympy_worker
 
 from tutor.quiz.parse import evaluate
 
@@ -55,23 +56,26 @@ def _agree(expected: tuple, given: tuple, points: list[dict[str, float]]) -> boo
             b = evaluate(given, values)
         except (ArithmeticError, ValueError):
             return False
-        if not math.isclose(a, b, rel_tol=REL_TOL, abs_tol=REL_TOL * _scale(expected, values)):
+        scale = max(_largest_part(expected, values), _largest_part(given, values))
+        if not math.isclose(a, b, rel_tol=REL_TOL, abs_tol=REL_TOL * scale):
             return False
         compared += 1
     return True if compared >= max(2, len(points) // 2) else None
 
 
-def _scale(node: tuple, values: dict[str, float]) -> float:
-    """A magnitude for absolute tolerance: the largest |value| among the tree's numbers and symbols.
+def _largest_part(node: tuple, values: dict[str, float]) -> float:
+    """The largest |value| of any part of the tree: the scale of its floating-point rounding error.
 
-    Where the answer is 0 by cancellation (1 − 1), floating-point error is relative to the terms.
+    Where terms cancel ((W+1)² − W² − 2W), the error is relative to the terms, not to the result.
     """
-    if node[0] == "num":
-        return abs(float(node[1]))
-    if node[0] == "sym":
-        return abs(values[node[1]])
-    children = [c for c in node[1:] if isinstance(c, tuple)]
-    return max((_scale(c, values) for c in children), default=1.0)
+    try:
+        largest = abs(evaluate(node, values))
+    except (ArithmeticError, ValueError):
+        largest = 0.0
+    for child in node[1:]:
+        if isinstance(child, tuple):
+            largest = max(largest, _largest_part(child, values))
+    return largest
 
 
 def equivalent(
@@ -115,21 +119,27 @@ class _SympyWorker:
             return None
         return reply.get("zero")
 
+    def warm_up(self) -> None:
+        """Start the worker now (blocking), so that the first check does not wait for SymPy's import."""
+        with self._lock:
+            try:
+                self._ensure_started()
+            except (OSError, queue.Empty, ValueError):
+                self._stop()
+
     def _ensure_started(self) -> subprocess.Popen:
         if self._process is not None and self._process.poll() is None:
             return self._process
-        env = dict(os.environ)
-        package_parent = str(Path(__file__).resolve().parents[2])
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH")]))
         self._replies = queue.Queue()
+        # The worker file runs as a script in isolated mode (-I): it needs only the standard library and
+        # SymPy, and neither the current folder (a learner's workspace) nor PYTHON* variables can shadow them.
         process = subprocess.Popen(
-            [sys.executable, "-m", "tutor.quiz.sympy_worker"],
+            [sys.executable, "-I", str(Path(sympy_worker.__file__).resolve())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
             encoding="utf-8",
-            env=env,
         )
         self._process = process
         threading.Thread(target=_read_replies, args=(process, self._replies), daemon=True).start()
@@ -161,3 +171,8 @@ def _read_replies(process: subprocess.Popen, replies: queue.Queue) -> None:
 
 _WORKER = _SympyWorker()
 atexit.register(_WORKER.close)
+
+
+def warm_up() -> None:
+    """Start the SymPy worker in the background (call when a quiz opens); returns at once."""
+    threading.Thread(target=_WORKER.warm_up, daemon=True).start()

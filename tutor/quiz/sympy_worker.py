@@ -1,4 +1,4 @@
-"""The child process that runs SymPy for the quiz: ``python -m tutor.quiz.sympy_worker``.
+"""The child process that runs SymPy for the quiz: ``python -I path/to/sympy_worker.py``.
 
 SymPy's ``simplify`` has no time limit and can run for minutes on an unlucky input, and a thread cannot
 be stopped. So the app sends the expression trees (JSON, one request per line on stdin) to this process,
@@ -8,6 +8,9 @@ Running here also keeps SymPy's import (about 0.3 s) out of the app's start-up.
 Protocol: the worker prints ``{"ready": true}`` once SymPy is imported; then for each request
 ``{"a": tree, "b": tree, "symbols": [...]}`` it prints ``{"zero": true | false}`` (whether a − b
 simplifies to 0) or ``{"error": "..."}``. Trees are the ones ``tutor.quiz.parse`` builds.
+
+This file imports only the standard library and SymPy, so that it can run as a script, and importing
+it from the app (for ``to_sympy`` in tests) does not import SymPy.
 """
 
 from __future__ import annotations
