@@ -1,0 +1,66 @@
+"""`tutor lab [NAME]`: list the labs, or run one and print its plot and notes as plain text."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+
+from tutor.cli import UsageError
+
+
+def _language(args) -> str:
+    if getattr(args, "lang", None):
+        return args.lang
+    try:
+        from tutor.progress import Store
+
+        with Store.open(read_only=True) as store:
+            return store.get_setting("language", "en") or "en"
+    except Exception:  # no store yet, or unreadable: English
+        return "en"
+
+
+def _params(lab, args) -> dict:
+    """--lr and --steps mapped onto the lab's own parameters (steps means epochs where a lab has those)."""
+    params = {}
+    if args.lr is not None:
+        if "lr" not in lab.defaults:
+            raise UsageError(f"lab {lab.id} has no learning rate to set")
+        if args.lr <= 0:
+            raise UsageError("--lr must be positive")
+        params["lr"] = args.lr
+    if args.steps is not None:
+        name = next((n for n in ("steps", "epochs") if n in lab.defaults), None)
+        if name is None:
+            raise UsageError(f"lab {lab.id} has no steps or epochs to set")
+        params[name] = args.steps
+    return params
+
+
+def lab(args) -> int:
+    from tutor.labs import LABS, render, run_lab, summary
+
+    lang = _language(args)
+    if not args.name:
+        print("Labs (run one with `tutor lab NAME`):" if lang == "en" else "실습 (`tutor lab 이름`으로 실행):")
+        for lab_id, spec in LABS.items():
+            print(f"  {lab_id:<18} {spec.title.get(lang)}  [{', '.join(spec.concepts)}]")
+        return 0
+    if args.name not in LABS:
+        raise UsageError(f"unknown lab {args.name!r}; labs: {', '.join(LABS)}")
+    spec = LABS[args.name]
+    columns = shutil.get_terminal_size((80, 24)).columns
+    width = args.width or max(40, min(columns, 100))
+    height = args.height or 24
+    try:
+        result = run_lab(args.name, seed=args.seed, use_learner=not args.reference, params=_params(spec, args))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    print(spec.title.get(lang))
+    print(render(result, width=width, height=height, lang=lang, color=False))
+    print()
+    for line in summary(result, lang).splitlines():
+        print(textwrap.fill(line, width=width, subsequent_indent="  ", break_long_words=False))
+    print(f"({result.seconds:.1f} s, seed {args.seed})", file=sys.stderr)
+    return 0
