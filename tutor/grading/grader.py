@@ -1,0 +1,126 @@
+"""`grade(exercise_id, file=None, home=None)`: check the learner's file, run its probe, judge, report.
+
+File problems (missing, empty, not UTF-8, too large) and sandbox problems (syntax error, missing class,
+timeout, memory, crash) give status "error" with a one-line message; otherwise the judge's outcomes become
+the Exercism-style tests, and its diagnosis names any known mistake.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import tomllib
+from pathlib import Path
+
+import numpy as np
+
+from tutor import paths, workspace
+from tutor.content import Text, load_course
+from tutor.grading import judges
+from tutor.grading.results import Result, T, TestResult, ko_error
+from tutor.grading.sandbox import run_probe
+
+MAX_FILE_BYTES = 1 << 20
+
+
+def _file_problem(path: Path, exercise_id: str) -> Text | None:
+    if not path.exists():
+        return T(
+            f"there is no file at {path} (`tutor path {exercise_id}` creates it from the stub)",
+            f"{path}에 파일이 없습니다(`tutor path {exercise_id}`로 스텁에서 만들 수 있습니다)",
+        )
+    if not path.is_file():
+        return T(f"{path} is not a file", f"{path}은(는) 파일이 아닙니다")
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        return T(f"{path} is larger than 1 MiB; is it the right file?", f"{path}이(가) 1 MiB보다 큽니다. 올바른 파일인가요?")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return T(
+            f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8",
+            f"{path}이(가) UTF-8 텍스트가 아닙니다({exc.start}번째 바이트). UTF-8로 저장하세요",
+        )
+    if not text.strip():
+        return T(
+            f"{path} is empty: write your code there (`tutor reset {exercise_id}` brings the stub back)",
+            f"{path}이(가) 비어 있습니다. 코드를 작성하세요(`tutor reset {exercise_id}`로 스텁을 되돌릴 수 있습니다)",
+        )
+    return None
+
+
+def _error(exercise_id: str, message: Text, output: str = "", seed: int | None = None) -> Result:
+    return Result(exercise=exercise_id, status="error", message=message, output=output, seed=seed)
+
+
+def grade(exercise_id: str, file: Path | str | None = None, home: Path | None = None, *, seed: int | None = None) -> Result:
+    """Grade `file` (default: the learner's workspace file) as exercise `exercise_id`.
+
+    KeyError for an unknown exercise id. `seed` makes the random inputs reproducible.
+    """
+    judge = judges.judge_for(exercise_id)
+    path = Path(file) if file is not None else workspace.learner_file(exercise_id, home)
+    problem = _file_problem(path, exercise_id)
+    if problem:
+        return _error(exercise_id, problem)
+    seed = secrets.randbits(32) if seed is None else seed
+    args = judge.build(np.random.default_rng(seed))
+    probe = run_probe(path, judge.probe, args, time_limit=judge.time_limit)
+    if probe.status != "ok":
+        return _error(exercise_id, T(probe.message, _korean_sandbox_message(probe.status, probe.message)), probe.stdout, seed)
+    try:
+        verdict = judge.judge(args, probe.outputs)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        logging.getLogger(__name__).exception("could not judge the outputs of %s for %s", path, exercise_id)
+        return _error(
+            exercise_id,
+            T("the results that came back from your code are malformed", "코드에서 돌아온 결과의 형식이 올바르지 않습니다"),
+            probe.stdout,
+            seed,
+        )
+    names = _check_names(exercise_id, judge.checks)
+    tests = [TestResult(name=names[key], status=o.status, message=o.message) for key, o in verdict.outcomes_in(judge.checks)]
+    status = "pass" if all(t.status == "pass" for t in tests) else "fail"
+    if probe.stdout and tests:
+        at = next((i for i, t in enumerate(tests) if t.status != "pass"), 0)
+        tests[at] = TestResult(tests[at].name, tests[at].status, tests[at].message, probe.stdout)
+    message = verdict.summary if status == "fail" else None
+    return Result(exercise_id, status, message, tests, verdict.diagnosis, probe.stdout, seed)
+
+
+def _check_names(exercise_id: str, keys: tuple[str, ...]) -> dict[str, Text]:
+    """The checks' names from the exercise's meta.toml (same order as the judge's keys)."""
+    try:
+        checks = load_course().exercise(exercise_id).checks
+    except Exception:  # grading must not depend on every other course file loading
+        try:
+            meta = tomllib.loads((paths.exercises_dir() / exercise_id / "meta.toml").read_text(encoding="utf-8"))
+            checks = tuple(Text(c["en"], c["ko"]) for c in meta.get("checks", []))
+        except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError):
+            checks = ()
+    if len(checks) != len(keys):
+        return {key: Text(key.replace("_", " "), key.replace("_", " ")) for key in keys}
+    return dict(zip(keys, checks))
+
+
+_KO = {
+    "timeout": "제한 시간 {limit}을(를) 넘었습니다 — 무한 루프인가요?",
+    "memory": "메모리가 부족합니다(제한은 약 1 GiB) — 배열이 필요 이상으로 크지 않나요?",
+}
+
+
+def _korean_sandbox_message(status: str, message: str) -> str:
+    if status == "timeout":
+        return _KO["timeout"].format(limit=message.split("after ")[-1].split(" —")[0])
+    if status == "memory":
+        return _KO["memory"]
+    if message.startswith("syntax error on line"):
+        return message.replace("syntax error on line", "문법 오류, 줄", 1)
+    if message.startswith("your file defines no"):
+        name = message.split("`")[1]
+        return f"파일에 `{name}`이(가) 정의되어 있지 않습니다(이름은 대소문자를 구분합니다)"
+    if message.startswith("your code called sys.exit"):
+        return "코드가 sys.exit()를 호출했습니다. 채점기는 프로그램을 끝내는 대신 값을 돌려받아야 합니다"
+    if message.startswith("your code ended the process"):
+        return "채점기가 결과를 받기 전에 코드가 프로세스를 끝냈습니다 — os._exit()나 sys.exit()를 호출하나요?"
+    return ko_error(message)

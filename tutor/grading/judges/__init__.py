@@ -1,0 +1,70 @@
+"""Judges: for each exercise, the inputs to send, the probe to run, and the verdict on its outputs.
+
+A judge builds the arguments of its probe from a seeded generator (inputs are made here, in the parent,
+and sent to the child, so nothing the learner's code does to NumPy can change them), then judges the raw
+outputs against `tutor.reference` and the known-wrong variants. `checks` lists its check keys in the
+order of the exercise's `[[checks]]` in meta.toml.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from tutor.content import Text
+from tutor.grading.results import Diagnosis, Outcome
+
+# exercise id -> module defining `judge_for(exercise_id)`
+_MODULES = {
+    "sgd": "optimizers",
+    "momentum": "optimizers",
+    "nesterov": "optimizers",
+    "adagrad": "optimizers",
+    "rmsprop": "optimizers",
+    "adam": "optimizers",
+    "lr_decay": "schedules",
+    "xavier_init": "init",
+    "he_init": "init",
+    "batchnorm_forward": "batchnorm",
+    "batchnorm_backward": "batchnorm",
+    "weight_decay": "regularization",
+    "dropout": "regularization",
+    "ensemble": "selection",
+    "validation_split": "selection",
+    "random_search": "selection",
+}
+
+EXERCISES = tuple(_MODULES)
+
+
+@dataclass
+class Verdict:
+    outcomes: dict[str, Outcome]  # by check key
+    diagnosis: list[Diagnosis] = field(default_factory=list)
+    summary: Text | None = None  # the headline when something failed: the smallest failing case
+
+    def outcomes_in(self, keys: tuple[str, ...]):
+        """(key, outcome) in the order of `keys`; a judge must give an outcome for every key."""
+        return [(key, self.outcomes[key]) for key in keys]
+
+
+class Judge:
+    """The interface every exercise's judge implements."""
+
+    exercise: str
+    concept: str
+    checks: tuple[str, ...]
+    probe: str
+    time_limit: float = 2.0
+
+    def build(self, rng) -> dict:
+        raise NotImplementedError
+
+    def judge(self, args: dict, outputs: dict) -> Verdict:
+        raise NotImplementedError
+
+
+def judge_for(exercise_id: str) -> Judge:
+    """The judge of an exercise; KeyError for an unknown id."""
+    module = importlib.import_module(f"tutor.grading.judges.{_MODULES[exercise_id]}")
+    return module.judge_for(exercise_id)
