@@ -99,3 +99,16 @@ def test_a_question_whose_own_answer_does_not_parse_is_a_content_error():
     broken = Question(id="0111-x", concept="0111", type="symbolic", prompt=_t("?"), answer="lambda W(", symbols=("lambda", "W"))
     with pytest.raises(ValueError, match="0111-x"):
         instantiate(broken)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["__import__('os').system('echo hacked')", "9**9**9", "(W+1)**2000", "(" * 10_000 + ")" * 10_000, "W" * 1_000_000,
+     "λW\x00", "lambda: W"],
+    ids=lambda t: repr(t[:20]),
+)
+def test_hostile_answers_are_unreadable_for_every_kind(hostile):
+    for question in (SYMBOLIC, GENERATED, CHOICE):
+        verdict = check(instantiate(question), hostile)
+        assert verdict.status == "unreadable" and verdict.explanation is None
+        assert verdict.message.en and verdict.message.ko
