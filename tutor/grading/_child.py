@@ -45,6 +45,7 @@ def main() -> None:
 
     learner_file = request["file"]
     try:
+        os.chdir(os.path.dirname(learner_file))
         module_name, _, function_name = request["probe"].partition(":")
         probe = getattr(importlib.import_module(module_name), function_name)
         with open(learner_file, "rb") as fh:

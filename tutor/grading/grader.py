@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 
 from tutor import paths, workspace
-from tutor.content import Text, load_course
+from tutor.content import Text
 from tutor.grading import judges
 from tutor.grading.results import Result, T, TestResult, ko_error
-from tutor.grading.sandbox import run_probe
+from tutor.grading import sandbox
 
 MAX_FILE_BYTES = 1 << 20
 
@@ -53,19 +53,29 @@ def _error(exercise_id: str, message: Text, output: str = "", seed: int | None =
     return Result(exercise=exercise_id, status="error", message=message, output=output, seed=seed)
 
 
-def grade(exercise_id: str, file: Path | str | None = None, home: Path | None = None, *, seed: int | None = None) -> Result:
+def grade(
+    exercise_id: str,
+    file: Path | str | None = None,
+    home: Path | None = None,
+    *,
+    seed: int | None = None,
+    child: sandbox.Child | None = None,
+) -> Result:
     """Grade `file` (default: the learner's workspace file) as exercise `exercise_id`.
 
-    KeyError for an unknown exercise id. `seed` makes the random inputs reproducible.
+    KeyError for an unknown exercise id. `seed` makes the random inputs reproducible; `child` is a
+    sandbox child started earlier (`sandbox.spawn()`), used or discarded here.
     """
     judge = judges.judge_for(exercise_id)
     path = Path(file) if file is not None else workspace.learner_file(exercise_id, home)
     problem = _file_problem(path, exercise_id)
     if problem:
+        if child is not None:
+            child.discard()
         return _error(exercise_id, problem)
     seed = secrets.randbits(32) if seed is None else seed
     args = judge.build(np.random.default_rng(seed))
-    probe = run_probe(path, judge.probe, args, time_limit=judge.time_limit)
+    probe = sandbox.run_probe(path, judge.probe, args, time_limit=judge.time_limit, child=child)
     if probe.status != "ok":
         return _error(exercise_id, T(probe.message, _korean_sandbox_message(probe.status, probe.message)), probe.stdout, seed)
     try:
@@ -90,14 +100,12 @@ def grade(exercise_id: str, file: Path | str | None = None, home: Path | None = 
 
 def _check_names(exercise_id: str, keys: tuple[str, ...]) -> dict[str, Text]:
     """The checks' names from the exercise's meta.toml (same order as the judge's keys)."""
+    # Only this exercise's meta.toml: loading the whole course would double the time of a check.
     try:
-        checks = load_course().exercise(exercise_id).checks
-    except Exception:  # grading must not depend on every other course file loading
-        try:
-            meta = tomllib.loads((paths.exercises_dir() / exercise_id / "meta.toml").read_text(encoding="utf-8"))
-            checks = tuple(Text(c["en"], c["ko"]) for c in meta.get("checks", []))
-        except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError):
-            checks = ()
+        meta = tomllib.loads((paths.exercises_dir() / exercise_id / "meta.toml").read_text(encoding="utf-8"))
+        checks = tuple(Text(c["en"], c["ko"]) for c in meta.get("checks", []))
+    except (OSError, KeyError, TypeError, tomllib.TOMLDecodeError):
+        checks = ()
     if len(checks) != len(keys):
         return {key: Text(key.replace("_", " "), key.replace("_", " ")) for key in keys}
     return dict(zip(keys, checks))

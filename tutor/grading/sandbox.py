@@ -5,6 +5,9 @@ session (so the whole process group can be killed), sends it the request on stdi
 at once: the child's stdout+stderr (kept up to a cap, the rest drained and counted) and a private result
 pipe (passed with `pass_fds`) carrying a codec frame. The wall-time limit is enforced here; the child
 sets its own address-space, CPU and file-size limits. The caller (a judge) decides what the outputs mean.
+
+`spawn()` starts a child before its request is known (it imports NumPy, then waits on stdin), so the CLI
+can overlap the child's start-up with its own; this module imports NumPy only when a probe runs.
 """
 
 from __future__ import annotations
@@ -18,8 +21,6 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from tutor.grading import codec
 
 _PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 _CHILD = str(Path(__file__).resolve().with_name("_child.py"))
@@ -44,6 +45,48 @@ def blocked_roots() -> list[str]:
     return [str(Path(__file__).resolve().parents[1]), str(paths.exercises_dir())]
 
 
+class Child:
+    """A started child waiting for its request: start it early to hide Python's and NumPy's start-up."""
+
+    def __init__(self) -> None:
+        self.result_r, result_w = os.pipe()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")} | _THREADS_ONE
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-I", _CHILD, str(result_w), _PACKAGE_PARENT],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                pass_fds=(result_w,),
+                start_new_session=True,
+                env=env,
+            )
+        except BaseException:
+            os.close(self.result_r)
+            raise
+        finally:
+            os.close(result_w)
+        self.used = False
+
+    def discard(self) -> None:
+        """Kill a child that will not be used."""
+        if not self.used:
+            self.used = True
+            self._close()
+
+    def _close(self) -> None:
+        _kill_group(self.proc)
+        os.close(self.result_r)
+        for pipe in (self.proc.stdin, self.proc.stdout):
+            if pipe and not pipe.closed:
+                pipe.close()
+
+
+def spawn() -> Child:
+    """Start a child now; hand it to `run_probe(..., child=...)` later."""
+    return Child()
+
+
 def run_probe(
     learner_file: Path | str,
     probe: str,
@@ -51,8 +94,11 @@ def run_probe(
     *,
     time_limit: float,
     memory_mb: int = 1024,
+    child: Child | None = None,
 ) -> ProbeResult:
     """Run trusted `probe` ("package.module:function") on the learner's module in a sandboxed child."""
+    from tutor.grading import codec
+
     started = time.perf_counter()
     learner_file = os.path.abspath(learner_file)
     request = codec.encode(
@@ -66,34 +112,18 @@ def run_probe(
             "cpu_seconds": max(1, math.ceil(time_limit) + 1),
         }
     )
-    result_r, result_w = os.pipe()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")} | _THREADS_ONE
+    if child is None or child.used:
+        child = Child()
+    child.used = True
     try:
-        proc = subprocess.Popen(
-            [sys.executable, "-I", _CHILD, str(result_w), _PACKAGE_PARENT],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            pass_fds=(result_w,),
-            start_new_session=True,
-            cwd=os.path.dirname(learner_file),
-            env=env,
-        )
+        outcome = _collect(child.proc, child.result_r, request, started + time_limit)
     finally:
-        os.close(result_w)
-    try:
-        outcome = _collect(proc, result_r, request, started + time_limit)
-    finally:
-        _kill_group(proc)
-        os.close(result_r)
-        for pipe in (proc.stdin, proc.stdout):
-            if pipe and not pipe.closed:
-                pipe.close()
+        child._close()
     timed_out, result_bytes, output, output_total = outcome
     stdout = output.decode("utf-8", errors="replace")
     if output_total > len(output):
         stdout += f"\n… ({output_total - len(output)} more bytes of output not shown)"
-    result = _verdict(proc, timed_out, result_bytes, time_limit)
+    result = _verdict(child.proc, timed_out, result_bytes, time_limit)
     result.stdout = stdout
     result.seconds = time.perf_counter() - started
     return result
@@ -160,6 +190,8 @@ def _kill_group(proc: subprocess.Popen) -> None:
 
 
 def _verdict(proc: subprocess.Popen, timed_out: bool, frame: bytes, time_limit: float) -> ProbeResult:
+    from tutor.grading import codec
+
     timeout_message = f"timed out after {time_limit:g} s — an infinite loop?"
     if timed_out:
         return ProbeResult("timeout", message=timeout_message)

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from tutor.content import Text
 from tutor.grading.results import Diagnosis, Outcome
 
-# exercise id -> module defining `judge_for(exercise_id)`
+# exercise id -> module defining `judge_for(exercise_id)`, in course order
 _MODULES = {
     "sgd": "optimizers",
     "momentum": "optimizers",
     "nesterov": "optimizers",
+    "lr_decay": "schedules",
     "adagrad": "optimizers",
     "rmsprop": "optimizers",
     "adam": "optimizers",
-    "lr_decay": "schedules",
     "xavier_init": "init",
     "he_init": "init",
     "batchnorm_forward": "batchnorm",

@@ -1,0 +1,173 @@
+"""`tutor check [ID ...|--all] [--file PATH] [--json] [--no-record]`: grade exercises and say what is wrong.
+
+Exit status 0 when every exercise passes, 1 when any fails or errors, 2 for usage errors (unknown id,
+--file with other than one id). Several exercises are graded concurrently (each in its own sandboxed
+child). Each result is recorded in the progress store unless --no-record.
+
+--json prints Exercism's results.json (version 2, plus `diagnosis`) for one exercise; for several,
+{"version": 2, "status": ..., "results": [one results.json per exercise]}.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from tutor.cli import UsageError
+
+WORDS = {
+    "en": {
+        "passed": "all {n} checks passed",
+        "failed": "{k} of {n} checks did not pass",
+        "error": "error",
+        "why": "why",
+        "printed": "your code printed:",
+        "next": "next: tutor hint {id}",
+        "next_pass": "next: tutor solution {id} (compare with the book's way)",
+        "summary": "{p} of {n} exercises pass",
+        "not_recorded": "tutor: the result was not recorded ({why})",
+    },
+    "ko": {
+        "passed": "확인 {n}개 모두 통과",
+        "failed": "확인 {n}개 중 {k}개 통과하지 못함",
+        "error": "오류",
+        "why": "진단",
+        "printed": "코드가 출력한 내용:",
+        "next": "다음: tutor hint {id}",
+        "next_pass": "다음: tutor solution {id} (책의 방식과 비교해 보세요)",
+        "summary": "실습 {n}개 중 {p}개 통과",
+        "not_recorded": "tutor: 결과를 기록하지 못했습니다({why})",
+    },
+}
+MARK = {"pass": "✓", "fail": "✗", "error": "✗"}
+
+
+def _exercise_ids(args) -> list[str]:
+    from tutor.grading.judges import EXERCISES
+
+    if args.all and args.ids:
+        raise UsageError("give exercise ids or --all, not both")
+    if args.all:
+        return list(EXERCISES)
+    if not args.ids:
+        raise UsageError("name an exercise (e.g. `tutor check adam`) or use --all; `tutor list` shows the ids")
+    unknown = [e for e in args.ids if e not in EXERCISES]
+    if unknown:
+        raise UsageError(f"unknown exercise id {unknown[0]!r} (`tutor list` shows the ids)")
+    if args.file and len(args.ids) != 1:
+        raise UsageError("--file grades one exercise: give exactly one id")
+    return list(dict.fromkeys(args.ids))
+
+
+def check(args) -> int:
+    ids = _exercise_ids(args)
+    file = Path(args.file).expanduser() if args.file else None
+    # Start the sandbox children first: their Python and NumPy start-up overlaps ours.
+    from tutor.grading import sandbox
+
+    workers = max(1, min(len(ids), (os.cpu_count() or 2) + 1))
+    children = queue.SimpleQueue()
+    for _ in range(workers):
+        children.put(sandbox.spawn())
+
+    from tutor.grading import grade
+
+    lock = threading.Lock()
+    taken = 0
+
+    def one(exercise_id: str):
+        nonlocal taken
+        child = children.get()
+        with lock:
+            taken += 1
+            warm_another = taken + children.qsize() < len(ids)
+        if warm_another:  # the next task's child starts while this one is graded
+            children.put(sandbox.spawn())
+        return grade(exercise_id, file=file, child=child)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(one, e) for e in ids]
+        store, lang, problem = _open_store(args)  # meanwhile: the store's imports and files
+        results = [f.result() for f in futures]
+    while not children.empty():
+        children.get().discard()
+    lang = _record(store, args, results, lang, problem)
+
+    if args.json:
+        if len(results) == 1:
+            payload = results[0].to_json(lang)
+        else:
+            overall = "pass" if all(r.passed for r in results) else "fail"
+            payload = {"version": 2, "status": overall, "results": [r.to_json(lang) for r in results]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        _print_human(results, lang, several=len(results) > 1)
+    return 0 if all(r.passed for r in results) else 1
+
+
+def _open_store(args):
+    """(store or None, language, why the store could not open)."""
+    from tutor.progress import Store, StoreError
+
+    lang = getattr(args, "lang", None)
+    try:
+        store = Store.open(read_only=bool(args.no_record))
+    except (StoreError, OSError) as exc:
+        return None, lang, exc
+    return store, lang or store.get_setting("language"), None
+
+
+def _record(store, args, results, lang, problem) -> str:
+    """Record each result (unless --no-record); return the output language."""
+    from tutor.grading.judges import judge_for
+    from tutor.progress import StoreError
+
+    lang = lang if lang in WORDS else "en"
+    if store is not None:
+        try:
+            with store:
+                if not args.no_record:
+                    for r in results:
+                        passed = sum(t.status == "pass" for t in r.tests)
+                        store.record("check", r.exercise, judge_for(r.exercise).concept, r.status, passed=passed, total=len(r.tests))
+        except (StoreError, OSError, ValueError) as exc:
+            problem = exc
+    if problem is not None and not args.no_record:
+        print(WORDS[lang]["not_recorded"].format(why=problem), file=sys.stderr)
+    return lang
+
+
+def _print_human(results, lang: str, several: bool) -> None:
+    words = WORDS[lang]
+    for r in results:
+        data = r.to_json(lang)
+        if r.status == "pass":
+            print(f"✓ {r.exercise} — {words['passed'].format(n=len(r.tests))}")
+            if not several:
+                print(f"  {words['next_pass'].format(id=r.exercise)}")
+            continue
+        if r.status == "error":
+            print(f"✗ {r.exercise} — {words['error']}: {data['message']}")
+        else:
+            bad = sum(t.status != "pass" for t in r.tests)
+            print(f"✗ {r.exercise} — {words['failed'].format(k=bad, n=len(r.tests))}")
+            for t in data["tests"]:
+                print(f"  {MARK[t['status']]} {t['name']}")
+            print(f"  → {data['message']}")
+        for d in data["diagnosis"]:
+            print(f"  {words['why']}: {d['message'][lang]}")
+        if r.output.strip():
+            lines = r.output.strip().splitlines()
+            print(f"  {words['printed']}")
+            for line in lines[:5]:
+                print(f"    {line[:200]}")
+            if len(lines) > 5:
+                print("    …")
+        print(f"  {words['next'].format(id=r.exercise)}")
+    if several:
+        print(words["summary"].format(p=sum(r.passed for r in results), n=len(results)))
