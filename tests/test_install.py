@@ -1,0 +1,19 @@
+"""The installed package (not just this checkout) carries the course: run it from an unrelated folder."""
+
+import json
+import os
+import subprocess
+import sys
+
+
+def test_installed_tutor_lists_the_whole_course_from_anywhere(tmp_path):
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path / "home")}
+    env.pop("PYTHONPATH", None)
+    out = subprocess.run(
+        [sys.executable, "-m", "tutor", "list", "--json"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    listing = json.loads(out.stdout)
+    concepts = listing["concepts"] if isinstance(listing, dict) else listing
+    assert [c["id"] for c in concepts] == [f"{n:04d}" for n in range(96, 116)]
+    assert sum(len(c["exercises"]) for c in concepts) == 16
