@@ -69,15 +69,10 @@ def _line(label: str, width: int, mastery: str, exercises: str, due: str) -> str
 def progress_rows(store: Store, course) -> list[dict]:
     mastery = store.concept_mastery()
     statuses = store.exercise_statuses()
-    due_by_concept: dict[str, int] = {}
-    for entry in store.review_queue(course=course, limit=10_000):
-        if entry.retrievability is not None and entry.due is not None:
-            due_by_concept[entry.concept] = due_by_concept.get(entry.concept, 0) + 1
     if course is not None:
         concepts = [(c.id, {"en": c.title.en, "ko": c.title.ko}, c.exercises) for c in course.concepts]
     else:
-        known = sorted(set(mastery) | {c for c in due_by_concept})
-        concepts = [(cid, {"en": cid, "ko": cid}, ()) for cid in known]
+        concepts = [(cid, {"en": cid, "ko": cid}, ()) for cid in sorted(mastery)]
     return [
         {
             "id": cid,
@@ -85,7 +80,7 @@ def progress_rows(store: Store, course) -> list[dict]:
             "mastery": round(mastery.get(cid, 0.0), 4),
             "exercises_passed": sum(statuses.get(e) == "passed" for e in exercises),
             "exercises_total": len(exercises),
-            "reviews_due": due_by_concept.get(cid, 0),
+            "reviews_due": store.due_count(concept=cid),
         }
         for cid, title, exercises in concepts
     ]

@@ -126,8 +126,10 @@ class History:
         if any(name not in shards for name in marks):
             result.consistent = False
             return result
-        for name in sorted(shards):
+        for name, stat in sorted(shards.items()):
             mark = marks.get(name)
+            if mark is not None and (mark.inode, mark.offset) == (stat.st_ino, stat.st_size):
+                continue  # nothing new: do not even open it
             try:
                 with open(self.folder / name, "rb") as fh:
                     st = os.fstat(fh.fileno())

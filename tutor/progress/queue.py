@@ -252,6 +252,6 @@ def build(model: Model, now: datetime, limit: int, course: Course | None) -> lis
     return with_prerequisites[:limit]
 
 
-def due_count(model: Model, now: datetime) -> int:
-    return len(due_section(model, now, _Names(None)))
+def due_count(model: Model, now: datetime, concept: str | None = None) -> int:
+    return sum(1 for e in due_section(model, now, _Names(None)) if concept is None or e.concept == concept)
 

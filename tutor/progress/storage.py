@@ -130,6 +130,10 @@ class AtomicJSONStorage(Storage):
         atomic_write(self.path, dump_json(data))
         self._cache = data
 
+    def use(self, data: dict) -> None:
+        """Serve `data` (an upgraded view of the file) without writing it."""
+        self._cache = data
+
     def forget(self) -> None:
         """Drop the cache: another process may have replaced the file."""
         self._cache = None

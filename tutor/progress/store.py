@@ -66,6 +66,7 @@ from tutor.progress.storage import (
 )
 
 EXPORT_FORMAT = "tutor-progress"
+LIVE_COURSE = object()  # review_queue's default: load the installed course
 EXPORT_VERSION = 1
 
 
@@ -181,7 +182,7 @@ class Store:
                 if migrated and repair:
                     self._db.storage.write(tables)
                 elif migrated:
-                    self._db.storage._cache = tables  # read-only: use the upgraded view in memory
+                    self._db.storage.use(tables)  # read-only: the upgraded view, in memory only
                 pending = self._load_checkpoint()
         except CorruptFile as exc:
             self._set_aside_state(str(exc), repair)
@@ -269,8 +270,16 @@ class Store:
         self._unsaved = 1
 
     def _refresh(self) -> None:
-        """Cheap check (one directory scan) for attempts recorded by another process."""
-        if self._history.changed_since(self._marks):
+        """Cheap check (one directory scan) for attempts recorded by another process; fold them in
+        under the lock when we can (so that anything damaged is repaired, not just skipped)."""
+        if not self._history.changed_since(self._marks):
+            return
+        if self._lock is not None and self._lock.acquire(0.05):
+            try:
+                self._sync(repair=True)
+            finally:
+                self._lock.release()
+        else:
             self._sync(repair=False)
 
     def _all_attempts(self) -> list[dict]:
@@ -292,6 +301,8 @@ class Store:
             try:
                 self._sync(repair=True)
                 yield
+            except OSError as exc:  # a full disk, a removed folder: one line for the learner
+                raise StoreError(f"could not save your progress: {exc.strerror or exc}") from exc
             finally:
                 self._lock.release()
 
@@ -309,7 +320,6 @@ class Store:
         # One atomic write of all tables, not one per table through TinyDB's insert API: the checkpoint
         # must never mix tables from two different moments.
         self._db.storage.write({"meta": {"1": meta}, "settings": settings, **self._model.to_tables()})
-        self._db.clear_cache()
         self._unsaved = 0
 
     def _disk_settings(self) -> dict[str, object]:
@@ -431,20 +441,22 @@ class Store:
             entry = self._model.cards.get(item)
             return entry["lapses"] if entry else 0
 
-    def review_queue(self, now: datetime | None = None, limit: int = 20, *, course=None) -> list[ReviewItem]:
-        """What to practise next, most urgent first (see `tutor.progress.queue`). `course` defaults to
-        `tutor.content.load_course()`; if the course does not load, the queue uses the store alone."""
+    def review_queue(self, now: datetime | None = None, limit: int = 20, *, course=LIVE_COURSE) -> list[ReviewItem]:
+        """What to practise next, most urgent first (see `tutor.progress.queue`). `course`: the Course to
+        pick weak concepts' items and prerequisites from; by default `tutor.content.load_course()`;
+        None (or a course that does not load) means the store alone."""
         now = _utc(now)
-        if course is None:
+        if course is LIVE_COURSE:
             course = _course_or_none()
         with self._mutex:
             self._refresh()
             return queue.build(self._model, now, limit, course)
 
-    def due_count(self, now: datetime | None = None) -> int:
+    def due_count(self, now: datetime | None = None, concept: str | None = None) -> int:
+        """How many items are due now (a leech counts as its lesson), in all or in one concept."""
         with self._mutex:
             self._refresh()
-            return queue.due_count(self._model, _utc(now))
+            return queue.due_count(self._model, _utc(now), concept)
 
     def attempts(self) -> list[dict]:
         """Every recorded attempt, oldest first (reads the whole history: for export and tests)."""
