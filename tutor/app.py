@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -63,6 +64,7 @@ class TutorApp(App):
         self.seed = seed  # fixed seeds make generated questions and labs repeatable (tests, snapshots)
         self._lang_arg = lang
         self.course: Course = Course(concepts=(), exercises={}, glossary=())
+        self.course_loaded = False
         self.store: Any = None
         self.log_file = setup_log(home)
 
@@ -76,11 +78,24 @@ class TutorApp(App):
         theme = self.setting("theme")
         if theme in THEMES:
             self.theme = theme
-        try:
-            self.course = load_course(self.course_root)
-        except Exception as error:  # a broken course file: say so, still start
-            self.report_error("course", error)
         self.push_screen(HomeScreen())
+        self._load_course()  # after the first paint: the home screen fills in when the course is read
+
+    @work(thread=True, exclusive=True, group="course", exit_on_error=False)
+    def _load_course(self) -> None:
+        try:
+            course = load_course(self.course_root)
+        except Exception as error:  # a broken course file: say so, still run
+            self.call_from_thread(self.report_error, "course", error)
+            return
+        self.call_from_thread(self._course_loaded, course)
+
+    def _course_loaded(self, course: Course) -> None:
+        self.course = course
+        self.course_loaded = True
+        for screen in self.screen_stack:
+            if hasattr(screen, "relabel") and screen.is_mounted:
+                screen.relabel()
 
     def on_unmount(self) -> None:
         if self.store is not None:

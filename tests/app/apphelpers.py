@@ -43,5 +43,5 @@ def editor_save(path: Path, text: str) -> None:
 async def wait_for_screen(pilot, screen_class) -> None:
     """Until the app shows a mounted screen of that class (pushed screens mount a moment later)."""
     app = pilot.app
-    await wait_for(pilot, lambda: isinstance(app.screen, screen_class) and app.screen.is_mounted)
+    await wait_for(pilot, lambda: isinstance(app.screen, screen_class) and app.screen.is_mounted and app.course_loaded)
     await pilot.pause()

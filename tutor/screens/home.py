@@ -6,7 +6,6 @@ review session; `e` opens the highlighted concept's exercise; `l` and `t` switch
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,13 +33,26 @@ class HomeScreen(TutorScreen):
         yield OptionList(id="concepts")
         yield LocalFooter()
 
+    def on_screen_suspend(self) -> None:
+        self._away = True
+
     def on_screen_resume(self) -> None:
-        self.relabel()  # progress may have changed on the screen we come back from
+        if self._away:
+            self._away = False
+            self.relabel()  # progress may have changed on the screen we come back from
+
+    def on_resize(self) -> None:
+        if self._shown:
+            self._show_concepts()
+
+    _shown = False
+    _away = False
 
     def relabel(self) -> None:
         self.query_one("#title", Static).update(self.t("app_title"))
         self._show_status()
         self._show_concepts()
+        self._shown = True
 
     def _show_status(self) -> None:
         app = self.tutor
@@ -76,6 +88,9 @@ class HomeScreen(TutorScreen):
         options = self.query_one("#concepts", OptionList)
         highlighted = options.highlighted_option.id if options.highlighted_option else None
         options.clear_options()
+        # One line per concept: id, title (cut to fit, wide characters counted), mastery bar, exercises.
+        width = options.size.width or self.app.size.width
+        title_width = min(max(width - 50, 16), 44)
         rows: list[Option | None] = []
         for group, names in GROUPS.items():
             concepts = [c for c in app.course.concepts if c.group == group]
@@ -83,14 +98,12 @@ class HomeScreen(TutorScreen):
                 continue
             rows.append(Option(Text(names[self.lang], style="bold"), disabled=True, id=f"group-{group}"))
             for concept in concepts:
-                grid = Table.grid(expand=True, padding=(0, 1))
-                grid.add_column(width=4)
-                grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-                grid.add_column(width=13)
-                grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-                marks = exercise_marks([(e, statuses.get(e, "new")) for e in concept.exercises])
-                grid.add_row(concept.id, concept.title.get(self.lang), mastery_bar(mastery.get(concept.id)), marks)
-                rows.append(Option(grid, id=concept.id))
+                title = Text(concept.title.get(self.lang))
+                title.truncate(title_width, overflow="ellipsis", pad=True)
+                line = Text.assemble(f"{concept.id} ", title, " ", mastery_bar(mastery.get(concept.id)), "  ")
+                line.append_text(exercise_marks([(e, statuses.get(e, "new")) for e in concept.exercises]))
+                line.truncate(max(width - 2, 20), overflow="ellipsis")
+                rows.append(Option(line, id=concept.id))
         options.add_options(rows)
         if highlighted and highlighted in {c.id for c in app.course.concepts}:
             options.highlighted = options.get_option_index(highlighted)

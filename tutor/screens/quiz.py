@@ -60,7 +60,16 @@ class QuizScreen(TutorScreen):
         yield LocalFooter()
 
     def on_mount(self) -> None:
+        if any(q.type == "symbolic" for q in self.questions):
+            self.run_worker(self._warm_up, thread=True, group="warm-up")
         self._prepare()
+
+    @staticmethod
+    def _warm_up() -> None:
+        """Start SymPy's checking process now, so the first symbolic answer does not wait for it."""
+        from tutor.quiz.symbolic import warm_up
+
+        warm_up()
 
     @property
     def question(self) -> Question | None:

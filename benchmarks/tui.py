@@ -1,0 +1,211 @@
+"""Benchmarks of the TUI: start-up, save → verdict latency in watch mode, memory; and the README's pictures.
+
+    python benchmarks/tui.py            print the figures (and write docs/home.svg, docs/exercise.svg)
+
+1. Time to the first screen painted, from a cold process in a pseudo-terminal: `python -m tutor`
+   until the home screen's text reaches the terminal, next to a bare Textual app measured the same way
+   in the same run (goal ≤ 1.3×).
+2. Save → verdict in watch mode: the exercise screen open, the learner's file replaced on disk the way
+   editors save, twenty times (alternately failing and passing); the time until the verdict is on
+   screen (goal ≤ 150 ms p50).
+3. Memory: the resident set size of a fresh process after visiting every screen (goal ≤ 150 MB).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+import pty
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Footer, Static
+class Bare(App):
+    def compose(self):
+        yield Static("BARE-READY")
+        yield Footer()
+Bare().run()
+"""
+
+
+def time_to_paint(argv: list[str], marker: bytes, env: dict, timeout: float = 30.0) -> float:
+    """Seconds from spawning `argv` in an 80×24 pseudo-terminal until `marker` is written to it."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, cwd=ROOT)
+    os.close(slave)
+    seen = b""
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([master], [], [], 0.01)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+                if marker in seen:
+                    return time.perf_counter() - start
+        raise RuntimeError(f"{argv} never painted {marker!r}")
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+
+
+def start_up(repeats: int = 9) -> tuple[float, float, float]:
+    """Medians of: tutor's first screen (the home screen's title), tutor's concept list, a bare app."""
+    home = Path(tempfile.mkdtemp(prefix="tutor-bench-"))
+    env = dict(os.environ, TUTOR_HOME=str(home), TERM="xterm-256color", LANG="en_US.UTF-8", COLUMNS="80", LINES="24")
+    env.pop("LC_ALL", None)
+    first, listed, bare = [], [], []
+    for _ in range(repeats):  # interleaved, so all three see the same machine state
+        bare.append(time_to_paint([sys.executable, "-c", BARE_APP], b"BARE-READY", env))
+        first.append(time_to_paint([sys.executable, "-m", "tutor"], b"Deep Learning", env))
+        listed.append(time_to_paint([sys.executable, "-m", "tutor"], b"Optimizers", env))
+    shutil.rmtree(home, ignore_errors=True)
+    return statistics.median(first), statistics.median(listed), statistics.median(bare)
+
+
+def editor_save(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".swp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+async def _wait(pilot, condition, timeout: float = 30.0) -> None:
+    end = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > end:
+            raise RuntimeError("timed out")
+        await pilot.pause(0.005)
+
+
+async def save_to_verdict(saves: int = 20) -> list[float]:
+    from tutor.app import create_app
+    from tutor.screens.exercise import ExerciseScreen
+
+    home = Path(tempfile.mkdtemp(prefix="tutor-bench-"))
+    app = create_app(home, lang="en")  # the default watch interval, as a learner gets it
+    solution = (ROOT / "exercises" / "sgd" / "solution.py").read_text(encoding="utf-8")
+    wrong = solution.replace("-=", "+=")
+    latencies = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait(pilot, lambda: app.course_loaded)
+        app.save_setting("predicted", ["sgd"])
+        app.open_exercise("sgd")
+        await _wait(pilot, lambda: isinstance(app.screen, ExerciseScreen) and app.screen.path is not None)
+        screen = app.screen
+        path = screen.path
+        editor_save(path, wrong)  # one unmeasured grading: the first one warms the disk cache
+        await _wait(pilot, lambda: screen.verdicts == 1)
+        for i in range(saves):
+            before = screen.verdicts
+            await pilot.pause(0.05)
+            saved = time.perf_counter()
+            editor_save(path, (solution if i % 2 else wrong) + f"\n# save {i}\n")
+            await _wait(pilot, lambda: screen.verdicts > before)
+            latencies.append(screen.verdict_time - saved)
+    shutil.rmtree(home, ignore_errors=True)
+    return latencies
+
+
+async def visit_every_screen() -> None:
+    """The RSS child: open every screen once (grading and a lab included), then report VmRSS."""
+    from tutor.app import create_app
+
+    home = Path(tempfile.mkdtemp(prefix="tutor-bench-"))
+    app = create_app(home, lang="en", seed=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _wait(pilot, lambda: app.course_loaded)
+        for open_screen in (
+            lambda: app.open_lesson("0101"),
+            lambda: app.open_quiz("0101"),
+            lambda: app.open_exercise("adam"),  # its predict question first
+            lambda: app.open_exercise("sgd"),
+            lambda: app.open_lab(app.course.concept("0102").labs[0]),
+            app.open_review,
+            app.action_help,
+        ):
+            open_screen()
+            await pilot.pause(0.5)
+            if hasattr(app.screen, "action_check"):
+                app.screen.action_check()
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.2)
+            while len(app.screen_stack) > 2:
+                app.pop_screen()
+                await pilot.pause(0.1)
+        rss = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmRSS"))
+        print(int(rss.split()[1]) // 1024)
+    shutil.rmtree(home, ignore_errors=True)
+
+
+async def screenshots() -> None:
+    """docs/home.svg (some progress) and docs/exercise.svg (a wrong SGD, diagnosed) for the README."""
+    from tutor.app import create_app
+    from tutor.screens.exercise import ExerciseScreen
+
+    home = Path(tempfile.mkdtemp(prefix="tutor-shots-"))
+    app = create_app(home, lang="en", seed=1)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await _wait(pilot, lambda: app.course_loaded)
+        for item, concept, outcome in [("0096-01", "0096", "right"), ("0096-02", "0096", "right"), ("0097-04", "0097", "right")]:
+            app.record("quiz", item, concept, outcome)
+        app.record("check", "sgd", "0097", "pass")
+        app.record("check", "momentum", "0098", "fail")
+        app.remember_position("exercise", "momentum")
+        app.screen.relabel()
+        await pilot.pause(0.3)
+        app.save_screenshot("home.svg", str(ROOT / "docs"))
+        app.save_setting("predicted", ["momentum"])
+        app.open_exercise("momentum")
+        await _wait(pilot, lambda: isinstance(app.screen, ExerciseScreen) and app.screen.path is not None)
+        screen = app.screen
+        solution = (ROOT / "exercises" / "momentum" / "solution.py").read_text(encoding="utf-8")
+        before = screen.verdicts
+        editor_save(screen.path, solution.replace("self.momentum * self.v[key] - self.lr", "self.momentum * self.v[key] + self.lr"))
+        await _wait(pilot, lambda: screen.verdicts > before)
+        await pilot.pause(0.5)
+        app.save_screenshot("exercise.svg", str(ROOT / "docs"))
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--visit"]:
+        asyncio.run(visit_every_screen())
+        return
+    first, listed, bare = start_up()
+    print(
+        f"first screen painted (80x24, cold process, median of 9): tutor {first * 1000:.0f} ms, "
+        f"bare Textual app {bare * 1000:.0f} ms, ratio {first / bare:.2f}x (goal <= 1.3x); "
+        f"concept list painted {listed * 1000:.0f} ms ({listed / bare:.2f}x)"
+    )
+    latencies = sorted(asyncio.run(save_to_verdict()))
+    p50 = statistics.median(latencies)
+    p90 = latencies[int(0.9 * (len(latencies) - 1))]
+    print(f"save -> verdict in watch mode ({len(latencies)} saves): p50 {p50 * 1000:.0f} ms, p90 {p90 * 1000:.0f} ms "
+          f"(goal p50 <= 150 ms)")
+    out = subprocess.run([sys.executable, __file__, "--visit"], capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, TUTOR_HOME=tempfile.mkdtemp()))
+    rss = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else f"failed: {out.stderr[-300:]}"
+    print(f"RSS after visiting every screen: {rss} MB (goal <= 150 MB)")
+    asyncio.run(screenshots())
+    print("wrote docs/home.svg and docs/exercise.svg")
+
+
+if __name__ == "__main__":
+    main()
