@@ -18,6 +18,7 @@ import plotext as plt
 _LOCK = threading.Lock()
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _TOKEN = re.compile(r"\x1b\[[0-9;]*m|.", re.S)
+_PADDING = re.compile(r"(  +)")
 SPARKS = " ▁▂▃▄▅▆▇█"
 
 # Series styles, one per line in a panel: a colour, and a marker so that plain text tells them apart too.
@@ -32,23 +33,33 @@ def cells(text: str) -> int:
 
 
 def fit(line: str, width: int) -> str:
-    """``line`` made at most ``width`` cells: drop a space after each wide character, then truncate."""
+    """``line`` made at most ``width`` cells: for each wide character, take one space back from the next
+    run of padding (two or more spaces; one space is always left), then cut what still does not fit."""
     if cells(line) <= width:
         return line
-    out, debt, used = [], 0, 0
+    out, debt = [], 0
+    for piece in _PADDING.split(line):
+        if piece.startswith("  ") and not piece.strip(" "):
+            drop = min(debt, len(piece) - 1)
+            debt -= drop
+            out.append(piece[drop:])
+        else:
+            debt += cells(piece) - len(_ANSI.sub("", piece))
+            out.append(piece)
+    return _cut("".join(out), width)
+
+
+def _cut(line: str, width: int) -> str:
+    """The first ``width`` cells of ``line``, keeping every colour code (so a reset is never lost)."""
+    out, used = [], 0
     for token in _TOKEN.findall(line):
         if token.startswith("\x1b"):
             out.append(token)
             continue
-        if token == " " and debt:
-            debt -= 1
-            continue
         w = 2 if unicodedata.east_asian_width(token) in "WF" else 1
-        if used + w > width:
-            continue  # keep scanning only to carry colour codes through
-        debt += w - 1
+        if used + w <= width:
+            out.append(token)
         used += w
-        out.append(token)
     return "".join(out)
 
 

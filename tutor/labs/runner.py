@@ -18,6 +18,7 @@ from typing import Any, Callable
 import numpy as np
 
 from tutor.content import Text
+from tutor.labs._blas import one_blas_thread
 from tutor.labs.base import LabResult, Part, ReferenceImpl, no_progress
 from tutor.labs.registry import LABS
 
@@ -85,8 +86,9 @@ def _reference(part: Part, seed, params, data, report, start: float, share: floa
         report(start + share * min(max(fraction, 0.0), 1.0), label)
 
     inner(0.0, part.what or part.name)
-    return part.compute(ReferenceImpl(seed), seed=seed, params=params, inputs=_inputs(part, data),
-                        progress=inner)
+    with one_blas_thread():
+        return part.compute(ReferenceImpl(seed), seed=seed, params=params, inputs=_inputs(part, data),
+                            progress=inner)
 
 
 def _inputs(part: Part, data) -> dict[str, dict[str, Any]]:
@@ -138,17 +140,24 @@ def _learner_sources(parts: list[Part], home, notes: list[Text]) -> dict[str, Pa
         return {}
     try:
         from tutor.progress import Store
-        from tutor.workspace import learner_file
 
         with Store.open(home, read_only=True) as store:
             passed = [e for e in wanted if store.exercise_status(e) == "passed"]
-        return {e: Path(learner_file(e, home)) for e in passed}
     except Exception as exc:  # no progress yet, or it cannot be read: the lab still runs
         notes.append(Text(
             en=f"Could not read your progress ({exc.__class__.__name__}); the reference engine was used.",
             ko=f"진행 기록을 읽지 못해({exc.__class__.__name__}) 참조 구현을 사용했습니다.",
         ))
         return {}
+    from tutor.workspace import learner_file
+
+    sources = {}
+    for exercise in passed:
+        try:
+            sources[exercise] = Path(learner_file(exercise, home))
+        except (KeyError, OSError):  # an exercise no longer shipped, an unreadable workspace: reference
+            continue
+    return sources
 
 
 def _fallback_note(part: Part, status: str, message: str) -> Text:
