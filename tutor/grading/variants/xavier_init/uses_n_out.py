@@ -1,0 +1,13 @@
+"""Xavier init scaled by the number of outputs."""
+
+VARIANT = {
+    "concept": "0107",
+    "en": "your standard deviation uses n_out; Xavier's n is the number of nodes in the PREVIOUS layer, n_in (the rows of the matrix). See 0107.",
+    "ko": '표준편차에 n_out을 썼습니다. Xavier의 n은 *앞* 계층의 노드 수, 즉 n_in(행렬의 행 수)입니다. 0107을 다시 보세요.',
+}
+
+import numpy as np
+
+
+def xavier_init(n_in, n_out):
+    return np.random.randn(n_in, n_out) / np.sqrt(n_out)
