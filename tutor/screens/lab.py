@@ -1,8 +1,9 @@
 """Lab: one of the chapter's experiments, run in a thread worker with a progress bar, shown as text plots.
 
 `tutor.labs.run_lab` computes (with the learner's own code where their exercise passes) and
-`tutor.labs.render` draws the result as text at the screen's size; a resize or a language switch only
-redraws, `r` runs again with a new seed.
+`tutor.labs.render` draws the result as text at the screen's size, followed by `tutor.labs.summary`
+(whose code ran, what the numbers show); a resize or a language switch only redraws, `r` runs again
+with a new seed.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class LabScreen(TutorScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="title", classes="title")
         yield ProgressBar(id="lab-progress", total=1.0, show_eta=False)
+        yield Static(id="lab-step", classes="status")
         with VerticalScroll(id="lab-scroll"):
             yield Static(id="plot")
         yield LocalFooter()
@@ -46,7 +48,14 @@ class LabScreen(TutorScreen):
         self._run()
 
     def relabel(self) -> None:
-        self.query_one("#title", Static).update(self.t("lab_title", name=self.lab_id))
+        name = self.lab_id
+        with self.guarded(f"lab {self.lab_id}"):
+            from tutor.labs import LABS
+
+            if self.lab_id in LABS:
+                name = LABS[self.lab_id].title.get(self.lang)
+        self.query_one("#title", Static).update(self.t("lab_title", name=name))
+        self._drawn_for = None
         self._draw()
 
     def on_resize(self) -> None:
@@ -56,16 +65,17 @@ class LabScreen(TutorScreen):
         self.seed += 1
         self._run()
 
-    def _set_progress(self, fraction: float) -> None:
+    def _set_progress(self, fraction: float, label: str) -> None:
         self.query_one("#lab-progress", ProgressBar).update(progress=max(0.0, min(fraction, 1.0)))
+        self.query_one("#lab-step", Static).update(label)
 
     @work(thread=True, exclusive=True, group="lab", exit_on_error=False)
     def _run(self) -> None:
         app = self.app
         app.call_from_thread(self._started)
 
-        def progress(done: float, total: float = 1.0) -> None:
-            app.call_from_thread(self._set_progress, done / total if total else 1.0)
+        def progress(fraction: float, label: str = "") -> None:
+            app.call_from_thread(self._set_progress, fraction, label)
 
         try:
             from tutor.labs import run_lab
@@ -85,10 +95,15 @@ class LabScreen(TutorScreen):
         bar = self.query_one("#lab-progress", ProgressBar)
         bar.display = True
         bar.update(progress=0)
+        self.query_one("#lab-step", Static).display = True
         self.query_one("#plot", Static).update(self.t("lab_running"))
 
-    def _failed(self, message: str | None, error: Exception) -> None:
+    def _hide_progress(self) -> None:
         self.query_one("#lab-progress", ProgressBar).display = False
+        self.query_one("#lab-step", Static).display = False
+
+    def _failed(self, message: str | None, error: Exception) -> None:
+        self._hide_progress()
         if message:
             self.query_one("#plot", Static).update(message)
         else:
@@ -97,19 +112,20 @@ class LabScreen(TutorScreen):
 
     def _finished(self, result: Any) -> None:
         self.result = result
-        self.query_one("#lab-progress", ProgressBar).display = False
+        self._hide_progress()
         self._draw()
 
     def _draw(self) -> None:
         if self.result is None:
             return
         scroll = self.query_one("#lab-scroll")
-        width, height = max(scroll.size.width - 2, 40), max(scroll.size.height, 12)
+        width, height = max(scroll.size.width - 2, 40), max(scroll.size.height - 3, 12)
         if self._drawn_for == (width, height, self.lang):
             return
         self._drawn_for = (width, height, self.lang)
         with self.guarded(f"lab {self.lab_id}"):
-            from tutor.labs import render
+            from tutor.labs import render, summary
 
-            text = render(self.result, width=width, height=height, lang=self.lang)
-            self.query_one("#plot", Static).update(RichText.from_ansi(text))
+            text = RichText.from_ansi(render(self.result, width=width, height=height, lang=self.lang, color=True))
+            text.append("\n\n" + summary(self.result, lang=self.lang))
+            self.query_one("#plot", Static).update(text)
