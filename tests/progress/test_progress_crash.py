@@ -12,7 +12,7 @@ import random
 import time
 
 import pytest
-from progresshelpers import fork_writer, kill, read_lines, wait_for_lines
+from progresshelpers import at, fork_writer, kill, read_lines, wait_for_lines
 
 from tutor.progress import Store
 from tutor.progress.model import Model
@@ -152,3 +152,13 @@ def test_unreadable_history_in_a_read_only_store_is_reported_not_changed(home):
     with Store.open(home, read_only=True) as store:
         assert "unreadable line" in store.notice and len(store.attempts()) == 3
     assert shard.read_bytes() == before and not (home / "progress" / "backup").exists()
+
+
+def test_a_deleted_history_shard_is_reported(home):
+    with Store.open(home) as store:
+        store.record("quiz", "0097-q1", "0097", "right", time=at(0))
+        store.record("quiz", "0097-q2", "0097", "right", time=at(40))
+    (home / "progress" / "history" / "2025-03.jsonl").unlink()
+    with Store.open(home) as store:
+        assert "2025-03.jsonl has disappeared" in store.notice
+        assert [a["item"] for a in store.attempts()] == ["0097-q2"] and store.card("0097-q1") is None

@@ -49,6 +49,13 @@ def _course():
         return None
 
 
+def _title(course, concept_id: str, lang: str) -> str:
+    try:
+        return f"{concept_id} {course.concept(concept_id).title.get(lang)}" if course else concept_id
+    except KeyError:
+        return concept_id
+
+
 def _width(text: str) -> int:
     """Terminal columns: Hangul and other wide characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -78,6 +85,7 @@ def progress_rows(store: Store, course) -> list[dict]:
             "id": cid,
             "title": title,
             "mastery": round(mastery.get(cid, 0.0), 4),
+            "practised": cid in mastery,
             "exercises_passed": sum(statuses.get(e) == "passed" for e in exercises),
             "exercises_total": len(exercises),
             "reviews_due": store.due_count(concept=cid),
@@ -101,7 +109,7 @@ def progress(args) -> int:
         print(_line(head[0], width, *head[1:]))
         for label, row in zip(labels, rows):
             exercises = f"{row['exercises_passed']}/{row['exercises_total']}" if row["exercises_total"] else "-"
-            mastery = f"{round(row['mastery'] * 100)}%" if row["mastery"] else "-"
+            mastery = f"{round(row['mastery'] * 100)}%" if row["practised"] else "-"
             print(_line(label, width, mastery, exercises, str(row["reviews_due"])))
         print()
         if lang == "ko":
@@ -113,7 +121,8 @@ def progress(args) -> int:
 
 def review(args) -> int:
     with _open() as store:
-        items = store.review_queue(course=_course())
+        course = _course()
+        items = store.review_queue(course=course)
         due = store.due_count()
         if args.json:
             print(json.dumps({"reviews_due": due, "items": [i.to_json() for i in items]}, ensure_ascii=False, indent=2))
@@ -124,7 +133,7 @@ def review(args) -> int:
             return 0
         for number, entry in enumerate(items, start=1):
             kind = KIND_LABELS[lang][entry.kind]
-            print(f"{number:>2}. [{kind}] {entry.item}  ({entry.concept})")
+            print(f"{number:>2}. [{kind}] {entry.item} — {_title(course, entry.concept, lang)}")
             print(f"    {entry.reason.get(lang)}")
     return 0
 

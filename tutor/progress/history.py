@@ -99,6 +99,7 @@ class ReadResult:
     bad_lines: dict[str, int] = field(default_factory=dict)  # shard -> number of unreadable lines
     torn: dict[str, int] = field(default_factory=dict)  # shard -> bytes of an unfinished last line
     consistent: bool = True  # False: a shard shrank or was replaced under us; the caller must re-read all
+    missing: list[str] = field(default_factory=list)  # shards read before that no longer exist
 
 
 class History:
@@ -123,7 +124,8 @@ class History:
         """Read every complete line written after `marks`, advancing `marks` in place."""
         result = ReadResult()
         shards = self.shards()
-        if any(name not in shards for name in marks):
+        result.missing = sorted(name for name in marks if name not in shards)
+        if result.missing:
             result.consistent = False
             return result
         for name, stat in sorted(shards.items()):

@@ -6,8 +6,8 @@ journal and get exactly the same tables; the store's `state.json` is only a chec
 
 Scheduling rules (FSRS, py-fsrs 6, fuzzing off so that a replay gives the same dates):
 - every question (quiz item = question id) and every exercise (check item = exercise id) is a card;
-- wrong / fail / error → Again; right / pass → Good, or Hard when it comes after a hint on that
-  exercise or right after a wrong try in the same session (a retry);
+- wrong / fail / error → Again; right / pass → Good, or Hard when it comes after a hint (or a look
+  at the solution) on that exercise, or right after a wrong try in the same session (a retry);
 - repeated identical outcomes on one item within a session (SESSION, one hour) are one review, not
   many: watch mode re-checking a failing file on every save must not bury the card in Again ratings;
 - a lapse is an Again rating actually applied to a card; py-fsrs 6 does not count them, so we do.
@@ -71,9 +71,9 @@ class Model:
             if kind == "hint":
                 index = attempt.get("index")
                 exercise["hints"] = max(exercise["hints"], index + 1) if isinstance(index, int) else exercise["hints"] + 1
-                exercise["hint_pending"] = True
             else:
                 exercise["solutions"] += 1
+            exercise["hint_pending"] = True  # the next pass was helped: Hard, not Good
             if exercise["status"] == "new":
                 exercise["status"] = "started"
             mastery.add_evidence(concept, 0.0, mastery.WEIGHTS[kind])

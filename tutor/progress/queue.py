@@ -8,7 +8,8 @@ Order:
    concepts, ITEMS_PER_CONCEPT items each, taken in turns (A1 B1 C1 A2 B2 C2), because interleaved
    practice beats blocks. A weak concept's items: the ones missed last first, then the ones never
    tried, then the least retrievable; an item answered right within the session is left alone.
-3. Prerequisites: in front of an item the learner keeps failing (STRUGGLE_STREAK wrong in a row), the
+3. Prerequisites: in front of an item the learner keeps failing (STRUGGLE_STREAK wrong answers in a
+   row for a question; for an exercise more failed runs, since a first run on the stub always fails), the
    exercises it builds on (`Exercise.prerequisites`: Adam → Momentum, RMSprop) or, for a question, the
    lessons of its concept's prerequisites (`Concept.prerequisites`).
 
@@ -19,14 +20,16 @@ alone: due cards, leeches, and weak concepts' known cards; titles fall back to i
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+
+from fsrs import State
 
 from tutor.content import Course, Text
 from tutor.progress.history import parse_time
 from tutor.progress.model import SCHEDULER, SESSION, Model
 
 LEECH_LAPSES = 8
-STRUGGLE_STREAK = 3
+STRUGGLE_STREAK = {"question": 3, "exercise": 5}
 WEAK = 0.6
 WEAK_CONCEPTS = 4
 ITEMS_PER_CONCEPT = 2
@@ -107,7 +110,13 @@ def due_section(model: Model, now: datetime, names: _Names) -> list[ReviewItem]:
             entries.append((r, fsrs_card.due, leech_lesson(card, names)))
             continue
         last = parse_time(card["last_time"])
-        if card["last_outcome"] == "-":
+        learning = fsrs_card.state in (State.Learning, State.Relearning) and now - last < timedelta(days=1)
+        if card["last_outcome"] == "+" and learning:
+            reason = Text(
+                "Still being learned: one more go now fixes it in memory.",
+                "아직 익히는 중입니다. 지금 한 번 더 풀어 보면 기억에 오래 남습니다.",
+            )
+        elif card["last_outcome"] == "-":
             reason = Text(
                 f"You got this wrong {_ago(last, now).en}: try it again.",
                 f"{_ago(last, now).ko} 틀렸던 항목입니다. 다시 도전해 보세요.",
@@ -193,7 +202,7 @@ def weak_section(model: Model, now: datetime, names: _Names, taken: set[str]) ->
 def _prerequisites(model: Model, entry: ReviewItem, names: _Names, now: datetime) -> list[ReviewItem]:
     card = model.cards.get(entry.item) if entry.kind != "lesson" else None
     course = names.course
-    if card is None or card["streak"] < STRUGGLE_STREAK or course is None:
+    if card is None or card["streak"] < STRUGGLE_STREAK[entry.kind] or course is None:
         return []
     if entry.kind == "exercise":
         try:

@@ -251,6 +251,8 @@ class Store:
                 for name in result.torn:
                     self._history.cut_torn_tail(name, self._marks[name] if name in self._marks else ShardMark(0, 0))
                     self._notices.append(f"dropped an unfinished last line in history/{name} (it was never recorded)")
+            for name in result.missing:
+                self._notices.append(f"history/{name} has disappeared; progress rebuilt from the rest of the history")
             new = sorted(result.attempts, key=sort_key)
             if not result.consistent or (new and self._model.last is not None and sort_key(new[0]) <= self._model.last):
                 # A shard was replaced, or attempts arrived out of order (an import): fold everything again.
