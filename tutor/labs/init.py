@@ -67,6 +67,8 @@ def layer_activations(init, impl, *, seed, params, inputs, progress):
 
 
 def _activation_parts(params) -> list[Part]:
+    if params["activation"] is not None and params["activation"] not in ACTIVATION_NAMES:
+        raise ValueError(f"activation must be one of {', '.join(ACTIVATION_NAMES)}")
     return [Part(name, functools.partial(layer_activations, name), exercise=exercise, what=function or "",
                  weight=0.5)
             for name, (label, exercise, function) in INITS.items()]

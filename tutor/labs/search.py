@@ -110,8 +110,8 @@ def search(impl, *, seed, params, inputs, progress):
 def _parts(params) -> list[Part]:
     if not (2 <= int(params["trials"]) <= 200 and 0 <= int(params["trials2"]) <= 200):
         raise ValueError("trials must be 2–200 and trials2 0–200")
-    if not 1 <= int(params["top_k"]) <= int(params["trials"]):
-        raise ValueError("top_k must be between 1 and trials")
+    if not 2 <= int(params["top_k"]) <= int(params["trials"]):  # one trial would narrow to a point
+        raise ValueError("top_k must be between 2 and trials")
     return [
         Part("split", split, exercise="validation_split", what="split_validation", weight=0.05),
         Part("search", search, exercise="random_search", what="sample_log_uniform/narrow_range",
