@@ -23,7 +23,7 @@ def T(en: str, ko: str) -> Text:
 def num(x: object) -> str:
     """A number as a learner would write it down: six significant digits."""
     try:
-        return f"{float(x):.6g}"
+        return f"{float(x) + 0.0:.6g}"  # + 0.0 turns -0.0 into 0.0
     except (TypeError, ValueError):
         return repr(x)
 
