@@ -32,9 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tutor {__version__}")
     parser.add_argument("--lang", choices=("en", "ko"), help="language of the output (default: your setting)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # --lang is also accepted after the command; SUPPRESS keeps a top-level --lang when it is absent there.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("en", "ko"), default=argparse.SUPPRESS, help="language of the output")
 
     def add(name: str, handler: str, help: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
+        p = sub.add_parser(name, help=help, description=help, parents=[common])
         p.set_defaults(handler=handler)
         return p
 
@@ -73,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", action="store_true", help="use the reference engine, not your code")
     p.add_argument("--width", type=int, default=None)
     p.add_argument("--height", type=int, default=None)
-    p.add_argument("--lr", type=float, default=None, help="learning rate (optimizer_paths)")
+    p.add_argument("--lr", type=float, default=None, help="learning rate (optimizer labs; all optimizers, or --optimizer)")
+    p.add_argument("--optimizer", action="append", metavar="NAME", help="only this optimizer (repeatable): sgd, momentum, adagrad, adam, ...")
     p.add_argument("--steps", type=int, default=None, help="number of steps (optimizer_paths)")
     return parser
 

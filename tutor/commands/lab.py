@@ -22,7 +22,7 @@ def _language(args) -> str:
 
 
 def _params(lab, args) -> dict:
-    """--lr and --steps mapped onto the lab's own parameters (steps means epochs where a lab has those)."""
+    """--lr, --optimizer and --steps mapped onto the lab's own parameters (steps means epochs where a lab has those)."""
     params = {}
     if args.lr is not None:
         if "lr" not in lab.defaults:
@@ -30,6 +30,10 @@ def _params(lab, args) -> dict:
         if args.lr <= 0:
             raise UsageError("--lr must be positive")
         params["lr"] = args.lr
+    if args.optimizer:
+        if "optimizers" not in lab.defaults:
+            raise UsageError(f"lab {lab.id} does not compare optimizers")
+        params["optimizers"] = [name.lower() for name in args.optimizer]
     if args.steps is not None:
         name = next((n for n in ("steps", "epochs") if n in lab.defaults), None)
         if name is None:
