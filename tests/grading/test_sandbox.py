@@ -75,10 +75,12 @@ def test_base_exception_and_syntax_error_are_one_line_errors(tmp_path):
     assert r.status == "error" and r.message.startswith("syntax error on line 2")
 
 
-def test_output_flood_is_capped(tmp_path):
-    r = probe(tmp_path, "def f(x):\n    for _ in range(2000):\n        print('y' * 10000)\n    return 2\n", time_limit=5)
+def test_printed_output_is_capped_and_a_flood_is_stopped(tmp_path):
+    r = probe(tmp_path, "def f(x):\n    for _ in range(200):\n        print('y' * 10000)\n    return 2\n", time_limit=5)
     assert r.status == "ok" and r.outputs["value"] == 2
     assert len(r.stdout) < 10_000 and "more bytes of output not shown" in r.stdout
+    r = probe(tmp_path, "def f(x):\n    for _ in range(2000):\n        print('y' * 10000)\n    return 2\n", time_limit=5)
+    assert r.status == "crash" and "printed more than 4 MiB" in r.message
 
 
 def test_missing_function_is_named(tmp_path):

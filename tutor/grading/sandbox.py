@@ -25,6 +25,7 @@ from pathlib import Path
 _PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 _CHILD = str(Path(__file__).resolve().with_name("_child.py"))
 OUTPUT_CAP = 8192  # bytes of the learner's printed output kept for the results
+OUTPUT_KILL = 4 << 20  # a check that prints this much is flooding: stop it rather than pass it
 RESULT_CAP = 64 << 20  # a probe's outputs are small; more than this is an attack or a runaway
 _THREADS_ONE = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -168,10 +169,12 @@ def _collect(proc: subprocess.Popen, result_r: int, request: bytes, deadline: fl
                     output_total += len(chunk)
                     if len(output) < OUTPUT_CAP:
                         output += chunk[: OUTPUT_CAP - len(output)]
+                    if output_total > OUTPUT_KILL:
+                        return "flood", b"", bytes(output), output_total
                 else:
                     result += chunk
                     if len(result) > RESULT_CAP:
-                        return False, b"", bytes(output), output_total
+                        return "flood", b"", bytes(output), output_total
         try:
             proc.wait(max(0.0, deadline - time.perf_counter()))
         except subprocess.TimeoutExpired:
@@ -189,10 +192,12 @@ def _kill_group(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def _verdict(proc: subprocess.Popen, timed_out: bool, frame: bytes, time_limit: float) -> ProbeResult:
+def _verdict(proc: subprocess.Popen, timed_out: bool | str, frame: bytes, time_limit: float) -> ProbeResult:
     from tutor.grading import codec
 
     timeout_message = f"timed out after {time_limit:g} s — an infinite loop?"
+    if timed_out == "flood":
+        return ProbeResult("crash", message=f"your code printed more than {OUTPUT_KILL >> 20} MiB; the grader stopped it — a print inside a loop?")
     if timed_out:
         return ProbeResult("timeout", message=timeout_message)
     code = proc.returncode

@@ -1,0 +1,6 @@
+# expect: error
+# message: sys.exit(0)
+import sys
+
+print("✓ sgd — all 7 checks passed")
+sys.exit(0)

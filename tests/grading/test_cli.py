@@ -1,0 +1,145 @@
+"""`tutor check`, `list`, `hint`, `reset`, `solution`, `path` as a learner (or a teacher's CI) uses them."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tutor import paths, workspace
+from tutor.cli import main
+from tutor.grading import variants
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    return tmp_path
+
+
+def solve(home, exercise_id):
+    target = workspace.learner_file(exercise_id, home)
+    target.write_text((paths.exercises_dir() / exercise_id / "solution.py").read_text())
+    return target
+
+
+def test_check_of_the_stub_fails_with_exit_1_and_points_to_a_hint(home, capsys):
+    assert main(["check", "adam"]) == 1
+    out = capsys.readouterr().out
+    assert "✗ adam" in out and "TODO" in out and "next: tutor hint adam" in out
+    assert (home / "workspace" / "adam.py").read_text() == (paths.exercises_dir() / "adam" / "stub.py").read_text()
+
+
+def test_check_of_a_solution_passes_with_exit_0_and_is_recorded(home, capsys):
+    solve(home, "sgd")
+    assert main(["check", "sgd"]) == 0
+    assert "✓ sgd" in capsys.readouterr().out
+    from tutor.progress import Store
+
+    with Store.open(home) as store:
+        assert store.exercise_status("sgd") == "passed"
+
+
+def test_no_record_leaves_progress_untouched(home, capsys):
+    solve(home, "sgd")
+    assert main(["check", "sgd", "--no-record"]) == 0
+    from tutor.progress import Store
+
+    with Store.open(home) as store:
+        assert store.exercise_status("sgd") == "new"
+
+
+def test_usage_errors_exit_2(home, capsys):
+    assert main(["check", "nope"]) == 2
+    assert "unknown exercise id 'nope'" in capsys.readouterr().err
+    assert main(["check"]) == 2
+    assert main(["check", "sgd", "adam", "--file", "x.py"]) == 2
+    assert main(["check", "sgd", "--all"]) == 2
+    assert main(["hint", "nope"]) == 2
+
+
+def test_json_for_one_file_is_exercism_results_v2_with_diagnosis(home, capsys):
+    bad = Path(variants.__file__).parent / "adam" / "no_bias_correction.py"
+    assert main(["check", "adam", "--file", str(bad), "--json", "--no-record"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["version"] == 2 and data["status"] == "fail" and data["message"]
+    assert {"name", "status", "message", "output"} <= set(data["tests"][0])
+    assert data["diagnosis"][0]["variant"] == "no_bias_correction"
+    assert "0101" in data["diagnosis"][0]["message"]["en"] and "0101" in data["diagnosis"][0]["message"]["ko"]
+
+
+def test_json_for_several_exercises_lists_each_result(home, capsys):
+    solve(home, "sgd")
+    assert main(["check", "sgd", "momentum", "--json", "--no-record"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "fail"
+    assert [(r["exercise"], r["status"]) for r in data["results"]] == [("sgd", "pass"), ("momentum", "fail")]
+
+
+def test_korean_output(home, capsys):
+    assert main(["--lang", "ko", "check", "sgd", "--no-record"]) == 1
+    out = capsys.readouterr().out
+    assert "다음: tutor hint sgd" in out and "갱신" in out
+
+
+def test_output_of_each_test_is_capped_at_500_characters(home, capsys, tmp_path):
+    noisy = tmp_path / "sgd.py"
+    noisy.write_text("print('x' * 3000)\nclass SGD:\n    def __init__(self, lr=0.01):\n        pass\n    def update(self, params, grads):\n        pass\n")
+    assert main(["check", "sgd", "--file", str(noisy), "--json", "--no-record"]) == 1
+    outputs = [t["output"] for t in json.loads(capsys.readouterr().out)["tests"] if t["output"]]
+    assert outputs and all(len(o) <= 500 for o in outputs)
+
+
+def test_hints_come_one_at_a_time_and_are_recorded(home, capsys):
+    assert main(["hint", "sgd"]) == 0
+    assert capsys.readouterr().out.startswith("Hint 1 of ")
+    assert main(["hint", "sgd"]) == 0
+    assert capsys.readouterr().out.startswith("Hint 2 of ")
+    from tutor.progress import Store
+
+    with Store.open(home) as store:
+        assert store.hints_shown("sgd") == 2
+    assert main(["hint", "sgd", "--all"]) == 0
+    assert "Hint 1 of" in capsys.readouterr().out
+
+
+def test_solution_only_after_passing(home, capsys):
+    assert main(["solution", "sgd"]) == 1
+    assert "tutor check sgd" in capsys.readouterr().err
+    solve(home, "sgd")
+    assert main(["check", "sgd"]) == 0
+    capsys.readouterr()
+    assert main(["solution", "sgd"]) == 0
+    assert "class SGD" in capsys.readouterr().out
+
+
+def test_reset_keeps_a_backup_and_needs_confirmation(home, capsys):
+    mine = solve(home, "momentum")
+    assert main(["reset", "momentum"]) == 1  # not a terminal and no --yes: nothing changes
+    assert "--yes" in capsys.readouterr().err and "class Momentum" in mine.read_text() and "TODO" not in mine.read_text()
+    assert main(["reset", "momentum", "--yes"]) == 0
+    out = capsys.readouterr().out
+    backups = list((home / "workspace" / ".backup").glob("momentum.*.py"))
+    assert len(backups) == 1 and str(backups[0]) in out
+    assert "TODO" in mine.read_text() and "TODO" not in backups[0].read_text()
+
+
+def test_path_creates_the_file_from_the_stub_once(home, capsys):
+    assert main(["path", "dropout"]) == 0
+    path = capsys.readouterr().out.strip()
+    assert path == str(home / "workspace" / "dropout.py")
+    (home / "workspace" / "dropout.py").write_text("# mine\n")
+    assert main(["path", "dropout"]) == 0
+    assert (home / "workspace" / "dropout.py").read_text() == "# mine\n"
+
+
+def test_list_shows_concepts_with_exercise_status(home, capsys):
+    solve(home, "sgd")
+    main(["check", "sgd"])
+    capsys.readouterr()
+    assert main(["list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["0097"]["exercises"][0] == {"id": "sgd", "title": by_id["0097"]["exercises"][0]["title"], "status": "passed"}
+    assert by_id["0101"]["title"]["ko"] and by_id["0101"]["questions"] >= 0
+    assert main(["list"]) == 0
+    assert "✓ sgd" in capsys.readouterr().out
