@@ -24,7 +24,9 @@ def main() -> None:
     result_fd = int(sys.argv[1])
     package_parent = sys.argv[2]
     os.set_inheritable(result_fd, False)
-    sys.path.insert(0, package_parent)
+    inserted = package_parent not in sys.path  # an installed tutor is already importable from site-packages
+    if inserted:
+        sys.path.insert(0, package_parent)
 
     import importlib
     import linecache
@@ -55,13 +57,18 @@ def main() -> None:
         os._exit(0)
     linecache.cache[learner_file] = (len(source), None, source.splitlines(True), learner_file)
 
-    _seal(package_parent, request["blocked"], learner_file)
-    memory = request["memory_bytes"]
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    cpu = request["cpu_seconds"]
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    _seal(package_parent if inserted else None, request["blocked"], learner_file)
+    memory, cpu = request["memory_bytes"], request["cpu_seconds"]
+    for limit, value in (
+        (resource.RLIMIT_AS, (memory, memory)),
+        (resource.RLIMIT_CPU, (cpu, cpu + 1)),
+        (resource.RLIMIT_FSIZE, (1 << 20, 1 << 20)),
+        (resource.RLIMIT_CORE, (0, 0)),
+    ):
+        try:
+            resource.setrlimit(limit, value)
+        except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS; the wall-time limit still holds
+            pass
 
     module = None
     try:
@@ -91,7 +98,7 @@ def main() -> None:
         os._exit(0)  # skip atexit handlers and finalizers the learner may have registered
 
 
-def _seal(package_parent: str, blocked: list[str], learner_file: str) -> None:
+def _seal(package_parent: str | None, blocked: list[str], learner_file: str) -> None:
     """Make the tutor's own code unreachable from the learner's module."""
     for name in list(sys.modules):
         if name == "tutor" or name.startswith("tutor."):

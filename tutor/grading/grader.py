@@ -95,7 +95,7 @@ def grade(
         at = next((i for i, t in enumerate(tests) if t.status != "pass"), 0)
         tests[at] = TestResult(tests[at].name, tests[at].status, tests[at].message, probe.stdout)
     message = verdict.summary if status == "fail" else None
-    return Result(exercise_id, status, message, tests, verdict.diagnosis, probe.stdout, seed)
+    return Result(exercise_id, status, message, tests, verdict.diagnosis, probe.stdout, seed, probe.seconds)
 
 
 def _check_names(exercise_id: str, keys: tuple[str, ...]) -> dict[str, Text]:
@@ -131,4 +131,12 @@ def _korean_sandbox_message(status: str, message: str) -> str:
         return "코드가 sys.exit()를 호출했습니다. 채점기는 프로그램을 끝내는 대신 값을 돌려받아야 합니다"
     if message.startswith("your code ended the process"):
         return "채점기가 결과를 받기 전에 코드가 프로세스를 끝냈습니다 — os._exit()나 sys.exit()를 호출하나요?"
+    if message.startswith("your code printed more than"):
+        return "코드가 출력을 너무 많이 내서 채점기가 멈췄습니다 — 반복문 안에 print가 있나요?"
+    if message.startswith("your code wrote a file larger"):
+        return "코드가 1 MiB보다 큰 파일을 써서 채점기가 멈췄습니다"
+    if message.startswith("the Python process running your code crashed"):
+        return "코드를 실행하던 파이썬 프로세스가 비정상 종료했습니다" + message[message.rfind(" ("):]
+    if message.startswith("the grader received garbled results"):
+        return "채점기가 알아볼 수 없는 결과를 받았습니다(코드가 채점기의 파일에 무언가를 썼나요?)"
     return ko_error(message)

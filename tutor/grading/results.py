@@ -80,6 +80,7 @@ class Result:
     diagnosis: list[Diagnosis] = field(default_factory=list)
     output: str = ""  # everything the learner's code printed (capped by the sandbox)
     seed: int | None = None
+    sandbox_seconds: float = 0.0  # time spent in the sandboxed child (benchmarks subtract it)
 
     @property
     def passed(self) -> bool:
