@@ -23,7 +23,7 @@ def entry(module: ModuleType, name: str, kind: str = "class") -> Callable:
     if obj is None:
         raise ProbeError(f"your file defines no {kind} `{name}` (the exercise asks for `{name}`; names are case-sensitive)")
     if not callable(obj):
-        raise ProbeError(f"`{name}` in your file is a {type(obj).__name__}, not a {kind}")
+        raise ProbeError(f"`{name}` in your file is not a {kind} (it is of type {type(obj).__name__})")
     return obj
 
 

@@ -13,6 +13,8 @@ def call(module, name, args):
 
 def _snapshot(value):
     """A float64 copy of what the learner left in params/grads, or the name of its type if not array-like."""
+    if value is None:
+        return "<None>"
     try:
         arr = np.array(value, dtype=np.float64)
     except (TypeError, ValueError):

@@ -17,7 +17,7 @@ def first_difference(got: object, want: object, rtol: float, atol: float, where:
         if isinstance(got, float) and want.size == 1:
             got = np.array([got]).reshape(want.shape)
         if not isinstance(got, np.ndarray):
-            return T(f"{where or 'the result'} should be an array of shape {want.shape}, got {_kind(got)}", f"{where or '결과'}는 형상이 {want.shape}인 배열이어야 하는데 {_kind(got)}입니다")
+            return T(f"{where or 'the result'} should be an array of shape {want.shape}, got {kind(got)}", f"{where or '결과'}는 형상이 {want.shape}인 배열이어야 하는데 {kind(got)}입니다")
         if got.shape != want.shape:
             return T(f"{where or 'the result'} has shape {got.shape}, expected {want.shape}", f"{where or '결과'}의 형상이 {got.shape}입니다. 기대한 형상은 {want.shape}입니다")
         ok = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True)
@@ -30,15 +30,15 @@ def first_difference(got: object, want: object, rtol: float, atol: float, where:
         if isinstance(got, np.ndarray) and got.size == 1:
             got = float(got.ravel()[0])
         if not isinstance(got, float):
-            return T(f"{where or 'the result'} should be a number, got {_kind(got)}", f"{where or '결과'}는 숫자여야 하는데 {_kind(got)}입니다")
+            return T(f"{where or 'the result'} should be a number, got {kind(got)}", f"{where or '결과'}는 숫자여야 하는데 {kind(got)}입니다")
         if np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True):
             return None
         return T(f"{where or 'the result'}: expected {num(want)}, got {num(got)}", f"{where or '결과'}: 기대값 {num(want)}, 실제값 {num(got)}")
     if isinstance(want, list):
         if not isinstance(got, list) or len(got) != len(want):
             return T(
-                f"{where or 'the result'} should be a tuple of {len(want)}, got {_kind(got)}",
-                f"{where or '결과'}는 값 {len(want)}개의 튜플이어야 하는데 {_kind(got)}입니다",
+                f"{where or 'the result'} should be a tuple of {len(want)}, got {kind(got)}",
+                f"{where or '결과'}는 값 {len(want)}개의 튜플이어야 하는데 {kind(got)}입니다",
             )
         for i, (g, w) in enumerate(zip(got, want)):
             found = first_difference(g, w, rtol, atol, f"{where}[{i}]" if where else f"item {i}")
@@ -49,8 +49,8 @@ def first_difference(got: object, want: object, rtol: float, atol: float, where:
         if not isinstance(got, dict) or set(got) != set(want):
             keys = sorted(got) if isinstance(got, dict) else None
             return T(
-                f"{where or 'the result'} should be a dict with keys {sorted(want)}, got {keys if keys is not None else _kind(got)}",
-                f"{where or '결과'}는 키가 {sorted(want)}인 딕셔너리여야 하는데 {keys if keys is not None else _kind(got)}입니다",
+                f"{where or 'the result'} should be a dict with keys {sorted(want)}, got {keys if keys is not None else kind(got)}",
+                f"{where or '결과'}는 키가 {sorted(want)}인 딕셔너리여야 하는데 {keys if keys is not None else kind(got)}입니다",
             )
         for key in want:
             found = first_difference(got[key], want[key], rtol, atol, f"{where}['{key}']" if where else f"['{key}']")
@@ -60,7 +60,8 @@ def first_difference(got: object, want: object, rtol: float, atol: float, where:
     return None if got == want else T(f"{where or 'the result'}: expected {want!r}, got {got!r}", f"{where or '결과'}: 기대값 {want!r}, 실제값 {got!r}")
 
 
-def _kind(value: object) -> str:
+def kind(value: object) -> str:
+    """A short description of a returned value for messages, e.g. "None (a missing `return`?)"."""
     if value is None:
         return "None (a missing `return`?)"
     if isinstance(value, np.ndarray):

@@ -23,7 +23,7 @@ import tutor.reference as reference
 from tutor.grading import probes
 from tutor.grading import variants as known
 from tutor.grading.judges import Judge, Verdict
-from tutor.grading.judges.common import error_text, first_difference, run_variants, same
+from tutor.grading.judges.common import error_text, first_difference, kind, run_variants, same
 from tutor.grading.results import PASS, Outcome, T, num
 
 
@@ -310,8 +310,10 @@ class SearchJudge(Judge):
                 outcomes["range"] = outcomes["log_uniform"] = Outcome("error", error_text(got["error"], where, where))
                 break
             s = got["value"]
+            if isinstance(s, list) and all(isinstance(v, float) for v in s):
+                s = np.array(s)  # a list of numbers is as good as an array here
             if not isinstance(s, np.ndarray) or s.shape != (size,):
-                got_text = f"shape {s.shape}" if isinstance(s, np.ndarray) else repr(s)
+                got_text = f"shape {s.shape}" if isinstance(s, np.ndarray) else kind(s)
                 outcomes["range"] = Outcome("fail", T(f"{where} must return an array of shape ({size},), got {got_text}", f"{where}는 형상이 ({size},)인 배열을 돌려줘야 하는데 {got_text}입니다"))
                 break
             if not (np.all(s >= low) and np.all(s <= high)):
