@@ -146,7 +146,7 @@ class Store:
                     try:
                         self._sync(repair=True)
                         self._checkpoint()
-                    except OSError:
+                    except (OSError, StoreError):
                         pass  # the history has every attempt; the next open replays it
                     finally:
                         self._lock.release()
@@ -249,7 +249,7 @@ class Store:
                     continue
             if repair:
                 for name in result.torn:
-                    self._history.cut_torn_tail(name, self._marks[name] if name in self._marks else ShardMark(0, 0))
+                    self._history.cut_torn_tail(name, self._marks[name])
                     self._notices.append(f"dropped an unfinished last line in history/{name} (it was never recorded)")
             for name in result.missing:
                 self._notices.append(f"history/{name} has disappeared; progress rebuilt from the rest of the history")
