@@ -47,7 +47,7 @@ def lab(args) -> int:
 
     lang = _language(args)
     if not args.name:
-        print("Labs (run one with `tutor lab NAME`):" if lang == "en" else "실습 (`tutor lab 이름`으로 실행):")
+        print("Labs (run one with `tutor lab NAME`):" if lang == "en" else "실험 (`tutor lab 이름`으로 실행):")
         for lab_id, spec in LABS.items():
             print(f"  {lab_id:<18} {spec.title.get(lang)}  [{', '.join(spec.concepts)}]")
         return 0

@@ -168,7 +168,7 @@ def _fallback_note(part: Part, status: str, message: str) -> Text:
     detail = f": {message}" if message else ""
     return Text(
         en=f"Your {what} {why} in this lab{detail}. The reference {what} was used instead.",
-        ko=f"내 {what} 코드가 이 실습에서 {why_ko}{detail} 참조 구현을 대신 사용했습니다.",
+        ko=f"내 {what} 코드가 이 실험에서 {why_ko}{detail} 참조 구현을 대신 사용했습니다.",
     )
 
 

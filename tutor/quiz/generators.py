@@ -331,11 +331,11 @@ def step_decay_lr(seed: int) -> Generated:
             dict(lr0=lr0, step=step, drop_every=every, factor=factor),
             f"Step decay: the learning rate starts at lr0 = {num(lr0)} (used at step 0) and is multiplied by "
             f"{num(factor)} every {every} steps. Which learning rate is used at step {step}?",
-            f"계단식 학습률 감소: 학습률은 lr0 = {num(lr0)}에서 시작하고(0번째 스텝에서 사용), "
-            f"{every} 스텝마다 {num(factor)}배가 됩니다. {step}번째 스텝에서 쓰는 학습률은 얼마일까요?",
+            f"계단식 학습률 감소: 학습률은 lr0 = {num(lr0)}에서 시작하고(0번째 걸음에서 사용), "
+            f"{every} 걸음마다 {num(factor)}배가 됩니다. {step}번째 걸음에서 쓰는 학습률은 얼마일까요?",
             lr,
             f"The rate has dropped once for every full {every} steps:\n{steps}",
-            f"{every} 스텝을 다 채울 때마다 한 번씩 줄어듭니다.\n{steps}",
+            f"{every} 걸음을 다 채울 때마다 한 번씩 줄어듭니다.\n{steps}",
         )
 
     return _draw(seed, make)
@@ -424,8 +424,8 @@ def batchnorm_output(seed: int) -> Generated:
             f"Batch normalisation while training, one feature, a mini-batch of 3 samples: x = ({values}). "
             f"With γ = {num(gamma)} and β = {num(beta)} (ε = 1e−7, negligible), what is the output y for the "
             f"{_ORDINALS_EN[i]} sample (x = {num(x[i])})?",
-            f"학습 중인 배치 정규화, 특징 하나, 샘플 3개짜리 미니배치 x = ({values})입니다. "
-            f"γ = {num(gamma)}, β = {num(beta)}일 때(ε = 1e−7은 무시해도 됩니다) {_ORDINALS_KO[i]} 샘플"
+            f"학습 중인 배치 정규화, 특성 하나, 데이터 3개짜리 미니배치 x = ({values})입니다. "
+            f"γ = {num(gamma)}, β = {num(beta)}일 때(ε = 1e−7은 무시해도 됩니다) {_ORDINALS_KO[i]} 데이터"
             f"(x = {num(x[i])})의 출력 y는 얼마일까요?",
             y,
             "Normalise with the batch's own mean and variance (divide by m = 3: the biased variance), then "
@@ -529,7 +529,7 @@ def log_uniform_value(seed: int) -> Generated:
             f"The random draw r = {num(r)} (uniform in [0, 1)) says how far along the log scale the sample "
             "falls. Which learning rate is sampled?",
             f"무작위 탐색으로 학습률을 {num(low)}부터 {num(high)}까지의 범위에서 로그 스케일로 균등하게 뽑습니다. "
-            f"[0, 1)에서 균등하게 뽑은 난수는 r = {num(r)}이고, 이 값이 로그 스ケ일에서 표본이 놓일 위치를 정합니다. "
+            f"[0, 1)에서 균등하게 뽑은 난수는 r = {num(r)}이고, 이 값이 로그 스케일에서 표본이 놓일 위치를 정합니다. "
             "뽑힌 학습률은 얼마일까요?",
             value,
             "On a log scale the exponent, not the value, is uniform, so every decade gets the same share of "
