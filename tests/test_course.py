@@ -87,3 +87,21 @@ def test_glossary_covers_the_chapter_terms():
     terms = {t.ko: t.en for t in COURSE.glossary}
     for ko in ("최적화", "확률적 경사 하강법", "가중치 감소", "배치 정규화", "검증 데이터", "드롭아웃", "기울기 소실", "하이퍼파라미터"):
         assert any(term.startswith(ko) for term in terms), ko
+
+
+def _display_width(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+@pytest.mark.parametrize("concept", COURSE.concepts, ids=lambda c: c.id)
+def test_formula_and_code_blocks_fit_the_lesson_pane_at_80_columns(concept):
+    """At 80×24 a code box in the lesson screen shows 68 cells; wider lines scroll out of sight."""
+    for lang in ("en", "ko"):
+        inside = False
+        for line in concept.lesson.get(lang).splitlines():
+            if line.startswith("```"):
+                inside = not inside
+            elif inside:
+                assert _display_width(line) <= 68, f"{lang}: {line!r}"
