@@ -2,13 +2,16 @@
 the reference layer run on the same script.
 
 Hand-sized cases (one feature, two or three samples) come first so the first failure is one a learner can
-redo on paper; then random batches with several features. ε may be anything from 1e-10 to 1e-6: the
-batches' variances are at least about 0.2, where ε changes outputs by under 3e-6 relative, and the
-tolerance is 1e-4 relative — while the known-wrong variants (the unbiased variance's √(N/(N−1)) with
-N ≤ 6, batch statistics at test time, ...) differ by several percent.
+redo on paper; then random batches with several features. ε may be anything from 1e-10 to 1e-6 (the
+book's code writes 10e-7): the reference is also run with ε = 1e-10 and ε = 1e-6, and a value between
+those two (each output is monotone in ε), widened by 1e-6 relative for rounding, is right. The known-wrong
+variants (the unbiased variance's √(N/(N−1)) with N ≤ 6, batch statistics at test time, ...) differ by
+several percent, and are recognised when the learner's outputs agree with theirs to 1e-4.
 """
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -16,10 +19,12 @@ import tutor.reference as reference
 from tutor.content import Text
 from tutor.grading import probes
 from tutor.grading.judges import Judge, Verdict
-from tutor.grading.judges.common import error_text, first_difference, run_variants, same
+from tutor.grading.judges.common import error_text, first_outside, quietly, run_variants, same
 from tutor.grading.results import PASS, Outcome, T, num
 
-RTOL, ATOL = 1e-4, 1e-6
+EPSILONS = (1e-10, 1e-6)  # where textbooks put ε; the reference itself uses 1e-7
+REL, ABS = 1e-6, 1e-9  # rounding between equivalent ways of writing the same formula
+MATCH_RTOL, MATCH_ATOL = 1e-4, 1e-6  # a learner "is" a variant if they agree this closely
 
 
 def _a(rows) -> np.ndarray:
@@ -88,10 +93,11 @@ class BatchNormJudge(Judge):
         if len(mine) != len(cases):
             raise ValueError("wrong number of cases")
         ref = probes.layer(reference, "BatchNormalization", cases)["cases"]
+        edges = [quietly(lambda: probes.layer(_with_eps(eps), "BatchNormalization", cases)["cases"]) for eps in EPSILONS]
         if self.backward:
-            outcomes = {check: self._backward_check(check, cases, mine, ref) for check in self.checks}
+            outcomes = {check: self._backward_check(check, cases, mine, ref, edges) for check in self.checks}
         else:
-            outcomes = {check: self._forward_check(check, cases, mine, ref) for check in self.checks}
+            outcomes = {check: self._forward_check(check, cases, mine, ref, edges) for check in self.checks}
         diagnosis = []
         if any(o.status == "fail" for o in outcomes.values()):
             diagnosis = run_variants(
@@ -104,27 +110,31 @@ class BatchNormJudge(Judge):
         summary = next((outcomes[c].message for c in self.checks if outcomes[c].status != "pass"), None)
         return Verdict(outcomes, diagnosis, summary)
 
-    def _forward_check(self, check: str, cases: list, mine: list, ref: list) -> Outcome:
-        for case, got, want in zip(cases, mine, ref):
+    def _forward_check(self, check: str, cases: list, mine: list, ref: list, edges: list) -> Outcome:
+        for n, (case, got, want) in enumerate(zip(cases, mine, ref)):
             if case["check"] != check:
                 continue
             where = self._describe(case)
             if got["error"]:
                 return Outcome("error", _with(error_text(got["error"], _call_name(case, got["step"]), _call_name(case, got["step"])), where))
             for i, (g, w) in enumerate(zip(got["outputs"], want["outputs"]), 1):
-                diff = first_difference(g, w, RTOL, ATOL, f"{_call_name(case, i)} → out")
+                low, high = _band(w, [edge[n]["outputs"][i - 1] for edge in edges])
+                diff = first_outside(g, w, low, high, f"{_call_name(case, i)} → out", REL, ABS)
                 if diff:
                     return Outcome("fail", _with(diff, where))
         return PASS
 
-    def _backward_check(self, check: str, cases: list, mine: list, ref: list) -> Outcome:
+    def _backward_check(self, check: str, cases: list, mine: list, ref: list, edges: list) -> Outcome:
         index = {"dx": 1, "dgamma": 2, "dbeta": 3}[check]
         label = {"dx": "backward(dout) (dx)", "dgamma": "self.dgamma", "dbeta": "self.dbeta"}[check]
-        for case, got, want in zip(cases, mine, ref):
+        for n, (case, got, want) in enumerate(zip(cases, mine, ref)):
             where = self._describe(case)
             if got["error"] and got["step"] <= index + 1:
                 return Outcome("error", _with(error_text(got["error"], _call_name(case, got["step"]), _call_name(case, got["step"])), where))
-            diff = first_difference(got["outputs"][index], want["outputs"][index], 1e-5, 1e-9, label)
+            w = want["outputs"][index]
+            low, high = _band(w, [edge[n]["outputs"][index] for edge in edges])
+            scale = float(np.max(np.abs(w))) if np.size(w) else 1.0
+            diff = first_outside(got["outputs"][index], w, low, high, label, REL, 1e-9 * scale)
             if diff:
                 return Outcome("fail", _with(diff, where))
         return PASS
@@ -167,8 +177,19 @@ def _with(message: Text, where: Text) -> Text:
 
 def _same_cases(a: list, b: list) -> bool:
     return all(
-        not x["error"] and not y["error"] and same(x["outputs"], y["outputs"], RTOL, ATOL) for x, y in zip(a, b, strict=True)
+        not x["error"] and not y["error"] and same(x["outputs"], y["outputs"], MATCH_RTOL, MATCH_ATOL) for x, y in zip(a, b, strict=True)
     )
+
+
+def _band(want: np.ndarray, edges: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Element-wise lowest and highest of the reference's outputs over the accepted ε."""
+    stack = np.stack([want, *edges])
+    return stack.min(axis=0), stack.max(axis=0)
+
+
+def _with_eps(eps: float) -> SimpleNamespace:
+    """The reference layer with another ε, dressed as a learner module for the probe."""
+    return SimpleNamespace(BatchNormalization=type("BatchNormalization", (reference.BatchNormalization,), {"eps": eps}))
 
 
 def judge_for(exercise_id: str) -> BatchNormJudge:

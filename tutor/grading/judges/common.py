@@ -14,18 +14,10 @@ from tutor.grading.results import T, ko_error, num
 def first_difference(got: object, want: object, rtol: float, atol: float, where: str = "") -> Text | None:
     """None if `got` matches `want` (plain data: floats, arrays, lists, dicts); else what differs first."""
     if isinstance(want, np.ndarray):
-        if isinstance(got, float) and want.size == 1:
-            got = np.array([got]).reshape(want.shape)
-        if not isinstance(got, np.ndarray):
-            return T(f"{where or 'the result'} should be an array of shape {want.shape}, got {kind(got)}", f"{where or '결과'}는 형상이 {want.shape}인 배열이어야 하는데 {kind(got)}입니다")
-        if got.shape != want.shape:
-            return T(f"{where or 'the result'} has shape {got.shape}, expected {want.shape}", f"{where or '결과'}의 형상이 {got.shape}입니다. 기대한 형상은 {want.shape}입니다")
-        ok = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True)
-        if ok.all():
-            return None
-        index = np.unravel_index(int(np.argmin(ok.ravel())), got.shape)
-        at = f"{where}[{', '.join(map(str, index))}]" if where else f"element [{', '.join(map(str, index))}]"
-        return T(f"{at}: expected {num(want[index])}, got {num(got[index])}", f"{at}: 기대값 {num(want[index])}, 실제값 {num(got[index])}")
+        got, problem = as_array(got, want, where)
+        if problem:
+            return problem
+        return _first_bad(got, want, np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True), where)
     if isinstance(want, float):
         if isinstance(got, np.ndarray) and got.size == 1:
             got = float(got.ravel()[0])
@@ -58,6 +50,39 @@ def first_difference(got: object, want: object, rtol: float, atol: float, where:
                 return found
         return None
     return None if got == want else T(f"{where or 'the result'}: expected {want!r}, got {got!r}", f"{where or '결과'}: 기대값 {want!r}, 실제값 {got!r}")
+
+
+def as_array(got: object, want: np.ndarray, where: str) -> tuple[np.ndarray, Text | None]:
+    """`got` as an array shaped like `want`, or a message saying why it is not one."""
+    if isinstance(got, float) and want.size == 1:
+        got = np.array([got]).reshape(want.shape)
+    if not isinstance(got, np.ndarray):
+        return got, T(f"{where or 'the result'} should be an array of shape {want.shape}, got {kind(got)}", f"{where or '결과'}는 형상이 {want.shape}인 배열이어야 하는데 {kind(got)}입니다")
+    if got.shape != want.shape:
+        return got, T(f"{where or 'the result'} has shape {got.shape}, expected {want.shape}", f"{where or '결과'}의 형상이 {got.shape}입니다. 기대한 형상은 {want.shape}입니다")
+    return got, None
+
+
+def _first_bad(got: np.ndarray, want: np.ndarray, ok: np.ndarray, where: str) -> Text | None:
+    if ok.all():
+        return None
+    index = np.unravel_index(int(np.argmin(ok.ravel())), got.shape)
+    at = f"{where}[{', '.join(map(str, index))}]" if where else f"element [{', '.join(map(str, index))}]"
+    return T(f"{at}: expected {num(want[index])}, got {num(got[index])}", f"{at}: 기대값 {num(want[index])}, 실제값 {num(got[index])}")
+
+
+def first_outside(got: object, want: np.ndarray, low: np.ndarray, high: np.ndarray, where: str, rel: float = 1e-7, abs_: float = 1e-10) -> Text | None:
+    """Like `first_difference`, but every value in [low, high] (widened by rel·|x| + abs_) is right.
+
+    For quantities that equivalent formulations compute slightly differently (ε placed elsewhere): the band
+    is spanned by the extreme formulations; `want` (the book's value) is what the message shows.
+    """
+    got, problem = as_array(got, want, where)
+    if problem:
+        return problem
+    lo, hi = np.minimum(low, high), np.maximum(low, high)
+    slack = rel * np.maximum(np.abs(lo), np.abs(hi)) + abs_
+    return _first_bad(got, want, (got >= lo - slack) & (got <= hi + slack), where)  # NaN is never inside
 
 
 def kind(value: object) -> str:

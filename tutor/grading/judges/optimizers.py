@@ -8,9 +8,10 @@ round non-default hyperparameters so a learner can redo them on paper.
 
 Values are accepted inside a band spanned by the formulations textbooks use: ε anywhere from 1e-10 to
 1e-6, outside or inside the square root, and for Adam both the book's folded step size and the paper's
-m̂ / (√v̂ + ε). Every update of an adaptive optimizer is monotone in ε (a larger ε only shrinks the step),
-so the learner's value lies between the extreme formulations; the band is their element-wise range,
-widened by 1e-7 relative for rounding. The known-wrong variants all differ from it by far more on the
+m̂ / (√v̂ + ε). Every step of an adaptive optimizer is monotone in ε (a larger ε only shrinks it) and does
+not depend on the parameters, so after t steps the learner's value lies between W0 plus the sums of the
+smallest and of the largest steps the extreme formulations take; that band is widened by 1e-7 relative
+for rounding. The known-wrong variants all differ from it by far more on the
 hand-sized cases (a factor of √(1−β2) for Adam without bias correction, NaN for a missing ε, ...).
 """
 
@@ -24,6 +25,7 @@ import tutor.reference as reference
 from tutor.grading import probes
 from tutor.grading import variants as known
 from tutor.grading.judges import Judge, Verdict
+from tutor.grading.judges.common import first_outside
 from tutor.content import Text
 from tutor.grading.results import PASS, Outcome, T, ko_error, num
 
@@ -185,8 +187,22 @@ class OptimizerJudge(Judge):
                 for inside in (False, True):
                     for paper in forms:
                         paths.append(_adaptive_path(self.exercise, kwargs, case, eps, inside, paper))
-        low = [{k: np.min([p[s][k] for p in paths], axis=0) for k in case["params"]} for s in range(len(paths[0]))]
-        high = [{k: np.max([p[s][k] for p in paths], axis=0) for k in case["params"]} for s in range(len(paths[0]))]
+        if not self.spec.adaptive:
+            return paths[0], paths[0]
+        # The adaptive optimizers' steps do not depend on the parameters, and each step is monotone in ε,
+        # so the learner's parameter after step t lies between W0 plus the sums of the smallest and of the
+        # largest step each formulation took at steps 1..t.
+        low, high = [], []
+        lo = {k: v.astype(np.float64) for k, v in case["params"].items()}
+        hi = dict(lo)
+        previous = [dict(case["params"]) for _ in paths]
+        for s in range(len(paths[0])):
+            steps = [{k: p[s][k] - prev[k] for k in lo} for p, prev in zip(paths, previous)]
+            lo = {k: lo[k] + np.min([st[k] for st in steps], axis=0) for k in lo}
+            hi = {k: hi[k] + np.max([st[k] for st in steps], axis=0) for k in hi}
+            low.append(lo)
+            high.append(hi)
+            previous = [p[s] for p in paths]
         return low, high
 
     def _in_place(self, cases: list[dict], got: list[dict]) -> Outcome:
@@ -284,21 +300,10 @@ def _compare(step: int, key: str, mine: object, ref: np.ndarray, low: np.ndarray
             f"after step {step}, params['{key}'] is {mine}, not an array.",
             f"{step}번째 갱신 후 params['{key}']가 배열이 아니라 {mine}입니다.",
         )
-    if mine.shape != ref.shape:
-        return T(
-            f"after step {step}, params['{key}'] has shape {mine.shape}, expected {ref.shape}.",
-            f"{step}번째 갱신 후 params['{key}']의 형상이 {mine.shape}입니다. 기대한 형상은 {ref.shape}입니다.",
-        )
-    slack = REL_TOL * np.maximum(np.abs(low), np.abs(high)) + ABS_TOL
-    ok = (mine >= low - slack) & (mine <= high + slack)  # NaN compares False: never inside the band
-    if ok.all():
+    problem = first_outside(mine, ref, low, high, f"params['{key}']", REL_TOL, ABS_TOL)
+    if problem is None:
         return None
-    index = np.unravel_index(int(np.argmin(ok.ravel())), mine.shape)
-    where = f"params['{key}'][{', '.join(map(str, index))}]"
-    return T(
-        f"after step {step}, {where}: expected {num(ref[index])}, got {num(mine[index])}.",
-        f"{step}번째 갱신 후 {where}: 기대값 {num(ref[index])}, 실제값 {num(mine[index])}.",
-    )
+    return T(f"after step {step}, {problem.en}.", f"{step}번째 갱신 후 {problem.ko}.")
 
 
 def _same_paths(a: list[dict], b: list[dict]) -> bool:
