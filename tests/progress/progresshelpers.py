@@ -7,6 +7,7 @@ lessons, which other people are editing.
 from __future__ import annotations
 
 import os
+import select
 import signal
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -78,19 +79,36 @@ def fork_writer(body) -> tuple[int, int]:
     return pid, read_fd
 
 
+TIMEOUT = 60.0  # a child that is silent this long is stuck: fail rather than hang the suite
+
+
+def _read(fd: int) -> bytes:
+    ready, _, _ = select.select([fd], [], [], TIMEOUT)
+    if not ready:
+        raise TimeoutError(f"a forked writer said nothing for {TIMEOUT:g} s")
+    return os.read(fd, 65536)
+
+
 def wait_for_lines(fd: int, count: int) -> bytes:
     """Block until the child has written `count` lines; return what it wrote so far (all, if it died)."""
     data = b""
-    while data.count(b"\n") < count and (chunk := os.read(fd, 65536)):
+    while data.count(b"\n") < count and (chunk := _read(fd)):
         data += chunk
     return data
 
 
-def read_lines(fd: int, already: bytes = b"") -> list[str]:
+def read_lines(fd: int, already: bytes = b"", pid: int | None = None) -> list[str]:
+    """Everything the child writes until it exits (or is killed; a stuck child `pid` is killed)."""
     chunks = [already]
-    while chunk := os.read(fd, 65536):
-        chunks.append(chunk)
-    os.close(fd)
+    try:
+        while chunk := _read(fd):
+            chunks.append(chunk)
+    except TimeoutError:
+        if pid is not None:
+            kill(pid)
+        raise
+    finally:
+        os.close(fd)
     return b"".join(chunks).decode().split()
 
 

@@ -178,7 +178,7 @@ def test_a_long_lived_store_sees_what_another_process_recorded(home):
                 out("done")
 
         pid, fd = fork_writer(check)
-        assert read_lines(fd) == ["done"]
+        assert read_lines(fd, pid=pid) == ["done"]
         os.waitpid(pid, 0)
         assert tui.exercise_status("sgd") == "passed"
         tui.record("quiz", "0097-q1", "0097", "right")
@@ -200,7 +200,7 @@ def test_two_processes_writing_at_once_lose_nothing(home, monkeypatch):
                 store.set_setting(f"k{n}", n)
 
     children = [fork_writer(tui), fork_writer(cli)]
-    printed = [read_lines(fd) for _, fd in children]
+    printed = [read_lines(fd, pid=pid) for pid, fd in children]
     statuses = [os.waitpid(pid, 0)[1] for pid, _ in children]
     assert statuses == [0, 0]
     assert [len(p) for p in printed] == [60, 30]
