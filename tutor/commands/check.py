@@ -18,6 +18,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from tutor.commands import language
 from tutor.cli import UsageError
 
 WORDS = {
@@ -119,7 +120,7 @@ def _open_store(args):
         store = Store.open(read_only=bool(args.no_record))
     except (StoreError, OSError) as exc:
         return None, lang, exc
-    return store, lang or store.get_setting("language"), None
+    return store, language(args, store), None
 
 
 def _record(store, args, results, lang, problem) -> str:

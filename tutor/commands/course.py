@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 
+from tutor.commands import language
 from tutor.cli import CommandError, UsageError
 
 STATUS_MARK = {"passed": "✓", "failed": "✗", "started": "…", "new": "·"}
@@ -56,11 +57,6 @@ def _store(read_only: bool = False):
     return store
 
 
-def _lang(args, store) -> str:
-    lang = getattr(args, "lang", None) or store.get_setting("language") or "en"
-    return lang if lang in WORDS else "en"
-
-
 def _exercise(exercise_id: str):
     from tutor.content import load_course
 
@@ -76,7 +72,7 @@ def list(args) -> int:  # noqa: A001 - the subcommand's name
     course = load_course()
     with _store(read_only=True) as store:
         statuses = store.exercise_statuses()
-        lang = _lang(args, store)
+        lang = language(args, store)
     rows = []
     for concept in course.concepts:
         exercises = [
@@ -116,7 +112,7 @@ def list(args) -> int:  # noqa: A001 - the subcommand's name
 def hint(args) -> int:
     exercise = _exercise(args.id)
     with _store() as store:
-        lang = _lang(args, store)
+        lang = language(args, store)
         words = WORDS[lang]
         hints = exercise.hints
         if not hints:
@@ -139,7 +135,7 @@ def reset(args) -> int:
 
     exercise = _exercise(args.id)
     with _store(read_only=True) as store:
-        words = WORDS[_lang(args, store)]
+        words = WORDS[language(args, store)]
     path = workspace_dir() / f"{exercise.id}.py"
     if not args.yes and path.exists():
         if not sys.stdin.isatty():
@@ -159,7 +155,7 @@ def solution(args) -> int:
     with _store() as store:
         status = store.exercise_status(exercise.id)
         if status != "passed":
-            raise CommandError(WORDS[_lang(args, store)]["locked"].format(id=exercise.id, status=status))
+            raise CommandError(WORDS[language(args, store)]["locked"].format(id=exercise.id, status=status))
         text = exercise.solution_path.read_text(encoding="utf-8")
         store.record("solution", exercise.id, exercise.concept, "shown")
     print(text, end="" if text.endswith("\n") else "\n")

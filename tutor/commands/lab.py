@@ -6,19 +6,8 @@ import shutil
 import sys
 import textwrap
 
+from tutor.commands import language
 from tutor.cli import UsageError
-
-
-def _language(args) -> str:
-    if getattr(args, "lang", None):
-        return args.lang
-    try:
-        from tutor.progress import Store
-
-        with Store.open(read_only=True) as store:
-            return store.get_setting("language", "en") or "en"
-    except Exception:  # no store yet, or unreadable: English
-        return "en"
 
 
 def _params(lab, args) -> dict:
@@ -45,7 +34,7 @@ def _params(lab, args) -> dict:
 def lab(args) -> int:
     from tutor.labs import LABS, render, run_lab, summary
 
-    lang = _language(args)
+    lang = language(args)
     if not args.name:
         print("Labs (run one with `tutor lab NAME`):" if lang == "en" else "실험 (`tutor lab 이름`으로 실행):")
         for lab_id, spec in LABS.items():

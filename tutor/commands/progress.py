@@ -11,6 +11,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from tutor.commands import language
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
 
@@ -32,11 +33,6 @@ def _open(**kwargs) -> Store:
     if store.notice:
         print(f"tutor: {store.notice}", file=sys.stderr)
     return store
-
-
-def _lang(args, store: Store) -> str:
-    lang = getattr(args, "lang", None) or store.get_setting("language") or "en"
-    return lang if lang in HEADERS else "en"
 
 
 def _course():
@@ -102,7 +98,7 @@ def progress(args) -> int:
         if args.json:
             print(json.dumps({"concepts": rows, "reviews_due": due, "notice": store.notice}, ensure_ascii=False, indent=2))
             return 0
-        lang = _lang(args, store)
+        lang = language(args, store)
         head = HEADERS[lang]
         labels = [f"{r['id']} {r['title'][lang]}" for r in rows]
         width = max([_width(head[0])] + [_width(label) for label in labels]) + 2
@@ -127,7 +123,7 @@ def review(args) -> int:
         if args.json:
             print(json.dumps({"reviews_due": due, "items": [i.to_json() for i in items]}, ensure_ascii=False, indent=2))
             return 0
-        lang = _lang(args, store)
+        lang = language(args, store)
         if not items:
             print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
             return 0
