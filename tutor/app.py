@@ -8,6 +8,7 @@ Nothing heavy is imported here: grading, SymPy and the labs load inside workers 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from textual.screen import Screen
 
 from tutor import paths
 from tutor.content import Course, load_course
+from tutor.screens.base import Call
 from tutor.widgets.commands import JumpProvider
 from tutor.widgets.i18n import tr
 from tutor.widgets.support import LockedStore, log_exception, setup_log
@@ -54,7 +56,7 @@ class TutorApp(App):
         *,
         lang: str | None = None,
         course_root: Path | None = None,
-        watch_interval: float = 0.05,
+        watch_interval: float = 0.01,
         seed: int | None = None,
     ) -> None:
         super().__init__()
@@ -65,6 +67,7 @@ class TutorApp(App):
         self._lang_arg = lang
         self.course: Course = Course(concepts=(), exercises={}, glossary=())
         self.course_loaded = False
+        self.closing = threading.Event()  # tells helper threads (file watchers) to stop
         self.store: Any = None
         self.log_file = setup_log(home)
 
@@ -86,9 +89,12 @@ class TutorApp(App):
         try:
             course = load_course(self.course_root)
         except Exception as error:  # a broken course file: say so, still run
-            self.call_from_thread(self.report_error, "course", error)
+            self.report_error("course", error)  # thread-safe: a log line and a notification message
             return
-        self.call_from_thread(self._course_loaded, course)
+        self.post_message(Call(self._course_loaded, course))
+
+    def on_call(self, message: Call) -> None:
+        message.callback(*message.args)
 
     def _course_loaded(self, course: Course) -> None:
         self.course = course
@@ -98,6 +104,7 @@ class TutorApp(App):
                 screen.relabel()
 
     def on_unmount(self) -> None:
+        self.closing.set()
         if self.store is not None:
             try:
                 self.store.close()
@@ -255,7 +262,7 @@ def create_app(
     *,
     lang: str | None = None,
     course_root: Path | None = None,
-    watch_interval: float = 0.05,
+    watch_interval: float = 0.01,
     seed: int | None = None,
 ) -> TutorApp:
     """Build the app on `home` (default: the data home) and the course at `course_root`."""

@@ -1,6 +1,6 @@
 """Exercise: the task, the learner's file in an editor, and watch mode that re-grades on every save.
 
-The file on disk is the truth. It is polled every `app.watch_interval` seconds (mtime and size);
+The file on disk is the truth. A thread stats it every `app.watch_interval` seconds (mtime and size);
 whenever it changes, from this editor (ctrl+s) or any other (`e` opens $EDITOR), it is graded again
 in a thread worker, and the verdict, the per-check results and the diagnosis replace the old ones.
 Hints come one key press at a time; the reference solution only after a pass; reset asks first and
@@ -13,6 +13,7 @@ import ast
 import os
 import shlex
 import subprocess
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,7 @@ class ExerciseScreen(TutorScreen):
         self.passed = False
         self._saved_text = ""
         self._signature: tuple[int, int] | None = None
+        self._stop_watching = threading.Event()  # stops the watching thread
         self.verdicts = 0  # how many verdicts were shown (benchmarks and tests watch it)
         self.verdict_time = 0.0
 
@@ -90,7 +92,7 @@ class ExerciseScreen(TutorScreen):
             self.path = learner_file(self.exercise_id, app.home)
             self._load_from_disk()
         self.query_one("#exercise-side").focus()
-        self.set_interval(app.watch_interval, self._poll)
+        self._watch()
         if status != "new" and self.path is not None:
             self.action_check()
 
@@ -178,11 +180,36 @@ class ExerciseScreen(TutorScreen):
     def dirty(self) -> bool:
         return self.query_one("#editor", TextArea).text != self._saved_text
 
+    def _watch(self) -> None:
+        """Stat the file every `watch_interval` seconds in a thread; hand each change to `_poll`.
+
+        A thread rather than a UI timer, so that a busy event loop does not delay seeing a save; a plain
+        daemon thread rather than a Textual worker, because it lives as long as the screen and must
+        never hold up the app's exit. It stops when the screen unmounts or the app closes.
+        """
+        app = self.tutor
+
+        def watch() -> None:
+            last = self._stat()
+            while not self._stop_watching.wait(app.watch_interval) and not app.closing.is_set():
+                signature = self._stat()
+                if signature != last:
+                    last = signature
+                    self.from_worker(self._poll)
+
+        threading.Thread(target=watch, name=f"watch {self.exercise_id}", daemon=True).start()
+
     def _poll(self) -> None:
         signature = self._stat()
         if signature is None or signature == self._signature:
             return
         self._signature = signature
+        self.action_check()
+        # The editor catches up a moment later: re-highlighting a file takes milliseconds that the
+        # grading worker's thread would otherwise wait for before it even starts.
+        self.set_timer(0.005, self._follow_disk)
+
+    def _follow_disk(self) -> None:
         with self.guarded("reading your file"):
             disk = self._read_disk()
             if disk != self._saved_text:
@@ -191,7 +218,6 @@ class ExerciseScreen(TutorScreen):
                     self._saved_text = disk
                 else:
                     self._load_from_disk()
-            self.action_check()
 
     def _save(self) -> bool:
         if self.path is None:
@@ -245,13 +271,13 @@ class ExerciseScreen(TutorScreen):
 
             data = grading.grade(exercise.id, home=self.tutor.home).to_json()
         except Exception as error:
-            self.app.call_from_thread(self._grading_failed, error)
+            self.from_worker(self._grading_failed, error)
             return
         if worker.is_cancelled:  # a newer save is being graded; its verdict will be shown
             return
         status = data.get("status", "error")
         self.tutor.record("check", exercise.id, exercise.concept, status if status in ("pass", "fail") else "error")
-        self.app.call_from_thread(self._graded, data)
+        self.from_worker(self._graded, data)
 
     def _graded(self, data: dict) -> None:
         self.result = data
@@ -278,6 +304,7 @@ class ExerciseScreen(TutorScreen):
         self.run_worker(
             lambda: self.tutor.record("hint", exercise.id, exercise.concept, "shown", index=self.hints_shown),
             thread=True,
+            exit_on_error=False,
         )
         self._show_hints()
         self.query_one("#exercise-side", VerticalScroll).scroll_to_widget(self.query_one("#hints"), animate=False)
@@ -333,6 +360,7 @@ class ExerciseScreen(TutorScreen):
         return True
 
     def on_unmount(self) -> None:
+        self._stop_watching.set()
         # Quitting the app with unsaved edits must not lose them.
         try:
             if self.path is not None and self.dirty:

@@ -71,23 +71,22 @@ class LabScreen(TutorScreen):
 
     @work(thread=True, exclusive=True, group="lab", exit_on_error=False)
     def _run(self) -> None:
-        app = self.app
-        app.call_from_thread(self._started)
+        self.from_worker(self._started)
 
         def progress(fraction: float, label: str = "") -> None:
-            app.call_from_thread(self._set_progress, fraction, label)
+            self.from_worker(self._set_progress, fraction, label)
 
         try:
             from tutor.labs import run_lab
 
             result = run_lab(self.lab_id, seed=self.seed, home=self.tutor.home, progress=progress)
         except ImportError as error:
-            app.call_from_thread(self._failed, self.t("lab_missing"), error)
+            self.from_worker(self._failed, self.t("lab_missing"), error)
             return
         except Exception as error:
-            app.call_from_thread(self._failed, None, error)
+            self.from_worker(self._failed, None, error)
             return
-        app.call_from_thread(self._finished, result)
+        self.from_worker(self._finished, result)
 
     def _started(self) -> None:
         self.result = None

@@ -42,7 +42,7 @@ class LessonScreen(TutorScreen):
     def on_mount(self) -> None:
         app = self.tutor
         app.remember_position("lesson", self.concept_id)
-        self.run_worker(lambda: app.record("lesson", self.concept_id, self.concept_id, "read"), thread=True)
+        self.run_worker(lambda: app.record("lesson", self.concept_id, self.concept_id, "read"), thread=True, exit_on_error=False)
         self.query_one("#lesson-scroll").focus()
 
     def relabel(self) -> None:

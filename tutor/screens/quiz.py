@@ -61,7 +61,7 @@ class QuizScreen(TutorScreen):
 
     def on_mount(self) -> None:
         if any(q.type == "symbolic" for q in self.questions):
-            self.run_worker(self._warm_up, thread=True, group="warm-up")
+            self.run_worker(self._warm_up, thread=True, group="warm-up", exit_on_error=False)
         self._prepare()
 
     @staticmethod
@@ -92,16 +92,16 @@ class QuizScreen(TutorScreen):
     def _prepare(self) -> None:
         question = self.question
         if question is None:
-            self.app.call_from_thread(self._finish)
+            self.from_worker(self._finish)
             return
         try:
             from tutor.quiz import instantiate
 
             instance = instantiate(question, self._seed())
         except Exception as error:
-            self.app.call_from_thread(self.tutor.report_error, f"question {question.id}", error)
+            self.from_worker(self.tutor.report_error, f"question {question.id}", error)
             instance = None
-        self.app.call_from_thread(self._show_instance, instance)
+        self.from_worker(self._show_instance, instance)
 
     def _show_instance(self, instance: Any) -> None:
         self.instance, self.verdict, self.answered = instance, None, False
@@ -194,12 +194,12 @@ class QuizScreen(TutorScreen):
 
             verdict = check(self.instance, answer)
         except Exception as error:
-            self.app.call_from_thread(self.tutor.report_error, f"checking {question.id}", error)
+            self.from_worker(self.tutor.report_error, f"checking {question.id}", error)
             return
         status = verdict.status
         if status in ("right", "wrong"):
             self.tutor.record("quiz", question.id, question.concept, status, answer=str(answer), type=question.type)
-        self.app.call_from_thread(self._show_verdict, verdict)
+        self.from_worker(self._show_verdict, verdict)
 
     def _show_verdict(self, verdict: Any) -> None:
         self.verdict = verdict
