@@ -185,7 +185,7 @@ def _implementation_notes(result: LabResult, parts: list[Part], use_learner: boo
     if theirs and use_learner:
         notes.append(Text(
             en=f"Reference engine: {', '.join(theirs)} (pass those exercises to see your own code here).",
-            ko=f"참조 구현: {', '.join(theirs)} (해당 연습 문제를 통과하면 여기서 내 코드가 쓰입니다).",
+            ko=f"참조 구현: {', '.join(theirs)} (해당 실습을 통과하면 여기서 내 코드가 쓰입니다).",
         ))
     elif theirs:
         notes.append(Text(en=f"Reference engine, as asked: {', '.join(theirs)}.",
