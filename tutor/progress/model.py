@@ -17,15 +17,26 @@ from __future__ import annotations
 
 import zlib
 from datetime import timedelta
-
-from fsrs import Card, Rating, Scheduler
+from functools import cache
+from typing import TYPE_CHECKING
 
 from tutor.progress import mastery
 from tutor.progress.history import parse_time
 
+if TYPE_CHECKING:
+    from fsrs import Scheduler
+
 SESSION = timedelta(hours=1)
-SCHEDULER = Scheduler(enable_fuzzing=False)
 POSITIVE = ("right", "pass")
+
+
+# FSRS loads with the first card, not with the store: opening a store without cards (and reading its
+# settings) stays cheap.
+@cache
+def scheduler() -> Scheduler:
+    from fsrs import Scheduler
+
+    return Scheduler(enable_fuzzing=False)
 
 
 def new_exercise(concept: str) -> dict:
@@ -33,6 +44,8 @@ def new_exercise(concept: str) -> dict:
 
 
 def new_card(item: str, kind: str, concept: str, moment) -> dict:
+    from fsrs import Card
+
     return {
         "kind": kind,  # question | exercise
         "concept": concept,
@@ -102,6 +115,8 @@ class Model:
         in_session = card["last_time"] is not None and moment - parse_time(card["last_time"]) < SESSION
         card["streak"] = 0 if positive else card["streak"] + 1
         if not (in_session and card["last_outcome"] == sign):
+            from fsrs import Rating
+
             if positive:
                 retry = in_session and card["last_outcome"] == "-"
                 hinted = exercise is not None and exercise["hint_pending"]
@@ -116,7 +131,7 @@ class Model:
                     mastery.add_evidence(concept, 0.0, mastery.WEIGHTS["quiz"])
                 else:
                     mastery.add_evidence(concept, mastery.failed_check_score(attempt), mastery.WEIGHTS["fail"])
-            card["card"], _ = SCHEDULER.review_card(card["card"], rating, moment)
+            card["card"], _ = scheduler().review_card(card["card"], rating, moment)
             card["reviews"] += 1
             if exercise is not None:
                 exercise["hint_pending"] = False
@@ -145,7 +160,10 @@ class Model:
         for row in tables.get("exercises", {}).values():
             row = dict(row)
             model.exercises[row.pop("id")] = {**new_exercise(row["concept"]), **row}
-        for row in tables.get("cards", {}).values():
+        cards = tables.get("cards", {})
+        if cards:
+            from fsrs import Card
+        for row in cards.values():
             row = dict(row)
             item = row.pop("item")
             row["card"] = Card.from_dict(row["card"])

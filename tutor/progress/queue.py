@@ -26,7 +26,7 @@ from fsrs import State
 
 from tutor.content import Course, Text
 from tutor.progress.history import parse_time
-from tutor.progress.model import SCHEDULER, SESSION, Model
+from tutor.progress.model import SESSION, Model, scheduler
 
 LEECH_LAPSES = 8
 STRUGGLE_STREAK = {"question": 3, "exercise": 5}
@@ -102,7 +102,7 @@ def due_section(model: Model, now: datetime, names: _Names) -> list[ReviewItem]:
         fsrs_card = card["card"]
         if fsrs_card.due > now:
             continue
-        r = SCHEDULER.get_card_retrievability(fsrs_card, now)
+        r = scheduler().get_card_retrievability(fsrs_card, now)
         if is_leech(model, item):
             if card["concept"] in lessons:
                 continue
@@ -180,7 +180,7 @@ def weak_section(model: Model, now: datetime, names: _Names, taken: set[str]) ->
                 continue
             if card["last_outcome"] == "+" and now - parse_time(card["last_time"]) < SESSION:
                 continue
-            r = SCHEDULER.get_card_retrievability(card["card"], now)
+            r = scheduler().get_card_retrievability(card["card"], now)
             group = 0 if card["last_outcome"] == "-" else 2
             ranked.append(((group, r, order), ReviewItem(item, card["kind"], cid, reason, r, card["card"].due)))
         ranked.sort(key=lambda e: e[0])
@@ -218,7 +218,7 @@ def _prerequisites(model: Model, entry: ReviewItem, names: _Names, now: datetime
             except KeyError:
                 continue
             prev = model.cards.get(pid)
-            r = SCHEDULER.get_card_retrievability(prev["card"], now) if prev else None
+            r = scheduler().get_card_retrievability(prev["card"], now) if prev else None
             reason = Text(
                 f"You keep failing {failing.en}: practise {pre.en} first, which it builds on.",
                 f"{failing.ko}에서 계속 막히고 있습니다. 그 바탕이 되는 {pre.ko}부터 연습해 보세요.",

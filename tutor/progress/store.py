@@ -36,12 +36,12 @@ import uuid
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fsrs import Card
 from tinydb import TinyDB
 
 from tutor import paths
-from tutor.progress import migrations, queue
+from tutor.progress import migrations
 from tutor.progress.history import (
     History,
     InvalidAttempt,
@@ -53,7 +53,7 @@ from tutor.progress.history import (
     validate,
 )
 from tutor.progress.model import Model
-from tutor.progress.queue import ReviewItem
+from tutor.progress.settings import STATE_FILE
 from tutor.progress.storage import (
     AtomicJSONStorage,
     CorruptFile,
@@ -64,6 +64,11 @@ from tutor.progress.storage import (
     move_aside,
     remove_stale_temporaries,
 )
+
+if TYPE_CHECKING:  # the queue (with the course and FSRS) loads when first asked for, not at open
+    from fsrs import Card
+
+    from tutor.progress.queue import ReviewItem
 
 EXPORT_FORMAT = "tutor-progress"
 LIVE_COURSE = object()  # review_queue's default: load the installed course
@@ -97,7 +102,7 @@ class Store:
         self._notices: list[str] = []
         self._mutex = threading.RLock()  # the TUI records from worker threads
         self._history = History(folder / "history")
-        self._db = TinyDB(folder / "state.json", storage=AtomicJSONStorage, read_only=read_only)
+        self._db = TinyDB(folder / STATE_FILE, storage=AtomicJSONStorage, read_only=read_only)
         self._lock: FileLock | None = None if read_only else FileLock(folder / ".lock")
         self._model = Model()
         self._marks: dict[str, ShardMark] = {}
@@ -433,6 +438,8 @@ class Store:
 
     def card(self, item: str) -> Card | None:
         """The FSRS card of a question or exercise (a copy), or None if never reviewed."""
+        from fsrs import Card
+
         with self._mutex:
             self._refresh()
             entry = self._model.cards.get(item)
@@ -447,6 +454,8 @@ class Store:
         """What to practise next, most urgent first (see `tutor.progress.queue`). `course`: the Course to
         pick weak concepts' items and prerequisites from; by default `tutor.content.load_course()`;
         None (or a course that does not load) means the store alone."""
+        from tutor.progress import queue
+
         now = _utc(now)
         if course is LIVE_COURSE:
             course = _course_or_none()
@@ -456,6 +465,8 @@ class Store:
 
     def due_count(self, now: datetime | None = None, concept: str | None = None) -> int:
         """How many items are due now (a leech counts as its lesson), in all or in one concept."""
+        from tutor.progress import queue
+
         with self._mutex:
             self._refresh()
             return queue.due_count(self._model, _utc(now), concept)
