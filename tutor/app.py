@@ -69,36 +69,68 @@ class TutorApp(App):
         self.course_loaded = False
         self.closing = threading.Event()  # tells helper threads (file watchers) to stop
         self.store: Any = None
+        self.store_opened = False  # True once opening was tried (self.store stays None if it failed)
         self.log_file = setup_log(home)
 
     # -- start-up -----------------------------------------------------------------------------------
+    # The home screen is the first screen (no blank one painted before it), composed in the learner's
+    # language and theme and with the concept list from the concept files alone. The progress store
+    # (TinyDB, FSRS: more than the rest of the start-up) and the whole course load after that first
+    # paint, in a worker; the home screen then fills in mastery, statuses and what is due.
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        from tutor.progress.settings import read_settings
         from tutor.screens.home import HomeScreen
 
-        self._open_store()
-        self.lang = self._lang_arg or self.setting("language") or locale_language()
-        theme = self.setting("theme")
-        if theme in THEMES:
-            self.theme = theme
-        self.push_screen(HomeScreen())
-        self._load_course()  # after the first paint: the home screen fills in when the course is read
+        settings = read_settings(self.home)
+        self.lang = self._lang_arg or str(settings.get("language") or "") or locale_language()
+        if settings.get("theme") in THEMES:
+            self.theme = str(settings["theme"])
+        return HomeScreen()
 
-    @work(thread=True, exclusive=True, group="course", exit_on_error=False)
-    def _load_course(self) -> None:
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._load)
+
+    @work(thread=True, exclusive=True, group="start", exit_on_error=False)
+    def _load(self) -> None:
+        """The store first (the home screen's figures), then the course; each handed to the UI thread."""
+        try:
+            from tutor.progress import Store
+
+            self.post_message(Call(self._store_opened, Store.open(self.home), None))
+        except Exception as error:
+            self.post_message(Call(self._store_opened, None, error))
         try:
             course = load_course(self.course_root)
         except Exception as error:  # a broken course file: say so, still run
-            self.report_error("course", error)  # thread-safe: a log line and a notification message
+            self.post_message(Call(self.report_error, "course", error))
             return
         self.post_message(Call(self._course_loaded, course))
 
     def on_call(self, message: Call) -> None:
         message.callback(*message.args)
 
+    def _store_opened(self, store: Any, error: Exception | None) -> None:
+        self.store_opened = True
+        if error is not None:
+            self.report_error("progress store", error, quiet=True)
+        elif self.closing.is_set():  # the app quit while the store was opening
+            store.close()
+            return
+        else:
+            self.store = LockedStore(store)
+            if store.notice:
+                self.notify(str(store.notice), severity="warning", timeout=10)
+            if store.read_only:
+                self.notify(tr("read_only", self.lang), severity="warning", timeout=10)
+        self._relabel_screens()
+
     def _course_loaded(self, course: Course) -> None:
         self.course = course
         self.course_loaded = True
+        self._relabel_screens()
+
+    def _relabel_screens(self) -> None:
         for screen in self.screen_stack:
             if hasattr(screen, "relabel") and screen.is_mounted:
                 screen.relabel()
@@ -110,24 +142,6 @@ class TutorApp(App):
                 self.store.close()
             except Exception as error:
                 log_exception("closing the store", error)
-
-    def _open_store(self) -> None:
-        try:
-            from tutor.progress import Store
-        except ImportError as error:
-            self.report_error("progress store", error, quiet=True)
-            return
-        try:
-            store = Store.open(self.home)
-        except Exception as error:
-            self.report_error("progress store", error)
-            return
-        self.store = LockedStore(store)
-        notice = getattr(store, "notice", None)
-        if notice:
-            self.notify(str(notice), severity="warning", timeout=10)
-        if getattr(store, "read_only", False):
-            self.notify(tr("read_only", self.lang), severity="warning", timeout=10)
 
     def setting(self, name: str, default: Any = None) -> Any:
         if self.store is None:

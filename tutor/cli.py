@@ -7,12 +7,15 @@ No traceback reaches the learner: an unexpected error prints one line and is log
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import keyword
 import sys
+from typing import TYPE_CHECKING
 
 from tutor import __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 
 class UsageError(Exception):
@@ -24,6 +27,8 @@ class CommandError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # not for plain `tutor`, which starts the app at once (see main)
+
     parser = argparse.ArgumentParser(
         prog="tutor",
         description="Learn and write the techniques that make neural networks train. "
@@ -98,12 +103,14 @@ def _log_exception() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # Plain `tutor` starts the app without importing argparse and building the parser: start-up counts.
+    args = _parser().parse_args(argv) if argv else None
     try:
-        if args.command is None:
+        if args is None or args.command is None:
             from tutor.app import run_app
 
-            return run_app(lang=args.lang)
+            return run_app(lang=args.lang if args is not None else None)
         handlers = importlib.import_module(f"tutor.commands.{args.handler}")
         name = args.command + ("_" if keyword.iskeyword(args.command) else "")  # `import` -> import_
         return int(getattr(handlers, name)(args) or 0)

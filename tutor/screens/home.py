@@ -2,9 +2,17 @@
 
 Enter opens the highlighted concept's lesson; `c` continues where the learner left off; `r` starts a
 review session; `e` opens the highlighted concept's exercise; `l` and `t` switch language and theme (both remembered).
+
+It is the app's first screen, painted before the course and the progress store are loaded: the concept
+list comes from the concept files alone at first, and the figures (mastery, statuses, reviews due) fill
+in once the store is open.
 """
 
 from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,10 +20,34 @@ from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tutor import content, paths
 from tutor.content import GROUPS
 from tutor.screens.base import TutorScreen
 from tutor.widgets.footer import LocalFooter
 from tutor.widgets.status import exercise_marks, mastery_bar
+
+
+class Heading(NamedTuple):
+    """A concept as the home screen lists it (a `content.Concept` has the same fields, and more)."""
+
+    id: str
+    group: str
+    title: content.Text
+    exercises: tuple[str, ...]
+
+
+def read_outline(course_root: Path | None) -> list[Heading]:
+    """The concepts from their concept.toml files only: ~1 ms, where the whole course (lessons, questions,
+    exercises) takes ~25. A file that does not read is left out here; loading the course reports it."""
+    headings = []
+    for path in sorted((course_root or paths.course_root()).glob("lessons/*/concept.toml")):
+        try:
+            meta = tomllib.loads(path.read_text(encoding="utf-8"))
+            title = content.Text(en=meta["title"]["en"], ko=meta["title"]["ko"])
+            headings.append(Heading(meta["id"], meta["group"], title, tuple(meta.get("exercises", ()))))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return headings
 
 
 class HomeScreen(TutorScreen):
@@ -29,7 +61,7 @@ class HomeScreen(TutorScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", classes="title")
-        yield Static(id="status", classes="status")
+        yield Static(" ", id="status", classes="status")  # one line already: nothing moves when it fills in
         yield OptionList(id="concepts")
         yield LocalFooter()
 
@@ -42,11 +74,13 @@ class HomeScreen(TutorScreen):
             self.relabel()  # progress may have changed on the screen we come back from
 
     def on_resize(self) -> None:
-        if self._shown:
-            self._show_concepts()
+        if self._shown and self._concepts_width() != self._shown_width:
+            self._show_concepts()  # titles are cut to the width
 
     _shown = False
+    _shown_width = 0
     _away = False
+    _outline: list[Heading] | None = None
 
     def relabel(self) -> None:
         self.query_one("#title", Static).update(self.t("app_title"))
@@ -56,6 +90,8 @@ class HomeScreen(TutorScreen):
 
     def _show_status(self) -> None:
         app = self.tutor
+        if not app.store_opened:
+            return  # a moment: the line fills in with the store
         due = 0
         with self.guarded("reviews due"):
             due = app.store.due_count() if app.store is not None else 0
@@ -77,6 +113,16 @@ class HomeScreen(TutorScreen):
             return f"{self.t('lab')} {ident}"
         return None
 
+    def _concepts_width(self) -> int:
+        return self.query_one("#concepts", OptionList).size.width or self.app.size.width
+
+    def _concepts(self) -> tuple[Heading, ...] | tuple[content.Concept, ...]:
+        if self.tutor.course_loaded:
+            return self.tutor.course.concepts
+        if self._outline is None:
+            self._outline = read_outline(self.tutor.course_root)
+        return tuple(self._outline)
+
     def _show_concepts(self) -> None:
         app = self.tutor
         mastery: dict[str, float] = {}
@@ -85,30 +131,34 @@ class HomeScreen(TutorScreen):
             with self.guarded("progress"):
                 mastery = dict(app.store.concept_mastery())
                 statuses = dict(app.store.exercise_statuses())
+        all_concepts = self._concepts()
         options = self.query_one("#concepts", OptionList)
         highlighted = options.highlighted_option.id if options.highlighted_option else None
         options.clear_options()
-        # One line per concept: id, title (cut to fit, wide characters counted), mastery bar, exercises.
-        width = options.size.width or self.app.size.width
+        # One line per concept: id, title (cut to fit, wide characters counted), mastery bar, exercises
+        # (the last two once the store has been opened).
+        width = self._shown_width = self._concepts_width()
         title_width = min(max(width - 50, 16), 44)
         rows: list[Option | None] = []
         for group, names in GROUPS.items():
-            concepts = [c for c in app.course.concepts if c.group == group]
+            concepts = [c for c in all_concepts if c.group == group]
             if not concepts:
                 continue
             rows.append(Option(Text(names[self.lang], style="bold"), disabled=True, id=f"group-{group}"))
             for concept in concepts:
                 title = Text(concept.title.get(self.lang))
                 title.truncate(title_width, overflow="ellipsis", pad=True)
-                line = Text.assemble(f"{concept.id} ", title, " ", mastery_bar(mastery.get(concept.id)), "  ")
-                line.append_text(exercise_marks([(e, statuses.get(e, "new")) for e in concept.exercises]))
+                line = Text.assemble(f"{concept.id} ", title)
+                if app.store_opened:
+                    line.append_text(Text.assemble(" ", mastery_bar(mastery.get(concept.id)), "  "))
+                    line.append_text(exercise_marks([(e, statuses.get(e, "new")) for e in concept.exercises]))
                 line.truncate(max(width - 2, 20), overflow="ellipsis")
                 rows.append(Option(line, id=concept.id))
         options.add_options(rows)
-        if highlighted and highlighted in {c.id for c in app.course.concepts}:
+        if highlighted and highlighted in {c.id for c in all_concepts}:
             options.highlighted = options.get_option_index(highlighted)
-        elif app.course.concepts:
-            options.highlighted = options.get_option_index(app.course.concepts[0].id)
+        elif all_concepts:
+            options.highlighted = options.get_option_index(all_concepts[0].id)
         options.focus()
 
     def _highlighted_concept(self) -> str | None:
