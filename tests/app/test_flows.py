@@ -4,6 +4,7 @@ exercise by saving the file from outside, run a review session, switch language,
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 from textual.widgets import Input, Markdown, OptionList, Static
@@ -52,6 +53,38 @@ async def test_home_lists_concepts_in_groups_and_opens_a_lesson(make_app, tmp_pa
         assert "0096" in text_of(app.screen, "#status")  # "continue where you left off"
         await app.workers.wait_for_complete()
     assert any(a["kind"] == "lesson" and a["item"] == "0096" and a["outcome"] == "read" for a in attempts(tmp_path))
+
+
+async def test_the_first_home_screen_needs_neither_the_course_nor_the_store(make_app, tmp_path, monkeypatch):
+    """The home screen is painted before the course and the progress store have loaded: the concepts
+    already listed, in the saved language and theme; the learner's figures fill in once the store opens."""
+    with Store.open(tmp_path) as store:
+        store.set_setting("language", "ko")
+        store.set_setting("theme", "textual-light")
+        store.record("check", "sgd", "0097", "pass")
+    gate = threading.Event()
+    real_open = Store.open.__func__
+
+    def held_open(cls, *args, **kwargs):
+        gate.wait(10)
+        return real_open(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "open", classmethod(held_open))
+    app = make_app(lang=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        try:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen) and app.store is None and not app.course_loaded
+            assert app.lang == "ko" and app.theme == "textual-light"
+            options = app.screen.query_one("#concepts", OptionList)
+            ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+            assert ids == ["group-optimizers", "0096", "0097", "group-initialisation", "0108"]
+            assert "최적화" in str(options.get_option_at_index(0).prompt)
+        finally:
+            gate.set()
+        await wait_for_screen(pilot, HomeScreen)
+        assert "sgd✓" in str(options.get_option_at_index(2).prompt)
+        assert "복습" in text_of(app.screen, "#status")
 
 
 async def test_a_lesson_link_opens_the_exercise_after_its_predict_question(make_app):
