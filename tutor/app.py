@@ -97,9 +97,15 @@ class TutorApp(App):
         try:
             from tutor.progress import Store
 
-            self.post_message(Call(self._store_opened, Store.open(self.home), None))
+            store = Store.open(self.home)
         except Exception as error:
             self.post_message(Call(self._store_opened, None, error))
+        else:
+            try:  # the first call loads the review queue and FSRS: here, not on the UI thread
+                store.due_count()
+            except Exception:
+                pass  # the home screen asks again, and reports a failure
+            self.post_message(Call(self._store_opened, store, None))
         try:
             course = load_course(self.course_root)
         except Exception as error:  # a broken course file: say so, still run
