@@ -43,7 +43,7 @@ def read_outline(course_root: Path | None) -> list[Heading]:
     for path in sorted((course_root or paths.course_root()).glob("lessons/*/concept.toml")):
         try:
             meta = tomllib.loads(path.read_text(encoding="utf-8"))
-            title = content.Text(en=meta["title"]["en"], ko=meta["title"]["ko"])
+            title = content.Text(en=meta["title"]["en"].strip(), ko=meta["title"]["ko"].strip())
             headings.append(Heading(meta["id"], meta["group"], title, tuple(meta.get("exercises", ()))))
         except (OSError, ValueError, KeyError, TypeError):
             continue
