@@ -105,3 +105,13 @@ def test_formula_and_code_blocks_fit_the_lesson_pane_at_80_columns(concept):
                 inside = not inside
             elif inside:
                 assert _display_width(line) <= 68, f"{lang}: {line!r}"
+
+
+def test_the_quick_outline_agrees_with_the_full_course():
+    """The app's first paint lists concepts from load_outline(); it must say what the course says."""
+    from tutor.content import load_outline
+
+    outline = load_outline()
+    assert [(h.id, h.group, h.title, h.exercises) for h in outline] == [
+        (c.id, c.group, c.title, c.exercises) for c in COURSE.concepts
+    ]

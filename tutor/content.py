@@ -233,6 +233,33 @@ def _exercise(folder: Path) -> Exercise:
     )
 
 
+@dataclass(frozen=True)
+class Heading:
+    """A concept as a table of contents lists it (a `Concept` has the same fields, and more)."""
+
+    id: str
+    group: str
+    title: Text
+    exercises: tuple[str, ...]
+
+
+def load_outline(root: Path | None = None) -> list[Heading]:
+    """The concepts from their concept.toml files only: ~1 ms, where the whole course takes ~25 ms.
+
+    The app paints its first screen from this. A file that does not read is left out here; loading the
+    course reports it.
+    """
+    headings = []
+    for path in sorted((root or paths.course_root()).glob("lessons/*/concept.toml")):
+        try:
+            meta = _read_toml(path)
+            title = _text(meta.get("title"), str(path))
+            headings.append(Heading(meta["id"], meta["group"], title, tuple(meta.get("exercises", ()))))
+        except (ContentError, KeyError, TypeError):
+            continue
+    return headings
+
+
 def load_course(root: Path | None = None) -> Course:
     """The whole course. Cached: course files do not change while tutor runs."""
     return _load_course(root or paths.course_root())

@@ -10,44 +10,17 @@ in once the store is open.
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-from typing import NamedTuple
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tutor import content, paths
-from tutor.content import GROUPS
+from tutor import content
+from tutor.content import GROUPS, Heading, load_outline
 from tutor.screens.base import TutorScreen
 from tutor.widgets.footer import LocalFooter
 from tutor.widgets.status import exercise_marks, mastery_bar
-
-
-class Heading(NamedTuple):
-    """A concept as the home screen lists it (a `content.Concept` has the same fields, and more)."""
-
-    id: str
-    group: str
-    title: content.Text
-    exercises: tuple[str, ...]
-
-
-def read_outline(course_root: Path | None) -> list[Heading]:
-    """The concepts from their concept.toml files only: ~1 ms, where the whole course (lessons, questions,
-    exercises) takes ~25. A file that does not read is left out here; loading the course reports it."""
-    headings = []
-    for path in sorted((course_root or paths.course_root()).glob("lessons/*/concept.toml")):
-        try:
-            meta = tomllib.loads(path.read_text(encoding="utf-8"))
-            title = content.Text(en=meta["title"]["en"].strip(), ko=meta["title"]["ko"].strip())
-            headings.append(Heading(meta["id"], meta["group"], title, tuple(meta.get("exercises", ()))))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-    return headings
 
 
 class HomeScreen(TutorScreen):
@@ -120,7 +93,7 @@ class HomeScreen(TutorScreen):
         if self.tutor.course_loaded:
             return self.tutor.course.concepts
         if self._outline is None:
-            self._outline = read_outline(self.tutor.course_root)
+            self._outline = load_outline(self.tutor.course_root)
         return tuple(self._outline)
 
     def _show_concepts(self) -> None:
