@@ -54,6 +54,7 @@ def test_usage_errors_exit_2(home, capsys):
     assert main(["check"]) == 2
     assert main(["check", "sgd", "adam", "--file", "x.py"]) == 2
     assert main(["check", "sgd", "--all"]) == 2
+    assert main(["check", "--all", "--file", "x.py"]) == 2
     assert main(["hint", "nope"]) == 2
 
 

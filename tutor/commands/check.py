@@ -53,6 +53,8 @@ def _exercise_ids(args) -> list[str]:
 
     if args.all and args.ids:
         raise UsageError("give exercise ids or --all, not both")
+    if args.file and len(args.ids) != 1:  # also --all: one file cannot be every exercise
+        raise UsageError("--file grades one exercise: give exactly one id")
     if args.all:
         return list(EXERCISES)
     if not args.ids:
@@ -60,8 +62,6 @@ def _exercise_ids(args) -> list[str]:
     unknown = [e for e in args.ids if e not in EXERCISES]
     if unknown:
         raise UsageError(f"unknown exercise id {unknown[0]!r} (`tutor list` shows the ids)")
-    if args.file and len(args.ids) != 1:
-        raise UsageError("--file grades one exercise: give exactly one id")
     return list(dict.fromkeys(args.ids))
 
 
