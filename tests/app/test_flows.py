@@ -210,6 +210,8 @@ async def test_exercise_fails_then_passes_when_saved_from_another_editor(make_ap
     assert ("hint", "shown") in kinds
     assert ("check", "pass") in kinds
     assert kinds[-1] == ("solution", "shown")
+    with Store.open(tmp_path, read_only=True) as store:
+        assert store.hints_shown("sgd") == 1  # the next visit shows the one hint asked for, not two
 
 
 async def test_reset_asks_first_and_keeps_a_backup(make_app, tmp_path):

@@ -301,8 +301,9 @@ class ExerciseScreen(TutorScreen):
             return
         self.hints_shown += 1
         exercise = self.exercise
+        index = self.hints_shown - 1  # the store counts hints from 0; read now, not when the thread runs
         self.run_worker(
-            lambda: self.tutor.record("hint", exercise.id, exercise.concept, "shown", index=self.hints_shown),
+            lambda: self.tutor.record("hint", exercise.id, exercise.concept, "shown", index=index),
             thread=True,
             exit_on_error=False,
         )
