@@ -388,3 +388,22 @@ def test_starting_the_app_imports_no_sympy_numpy_or_grader():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+async def test_saving_over_another_editors_version_keeps_a_backup(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.save_setting("predicted", ["sgd"])
+        app.open_exercise("sgd")
+        await wait_for_screen(pilot, ExerciseScreen)
+        screen = app.screen
+        screen.query_one("#editor").text = "# typed in the app, not saved\n"
+        editor_save(screen.path, "# saved from another editor\n")
+        await wait_for(pilot, lambda: screen.verdicts == 1)
+        await pilot.press("escape")  # leaving saves the app's edits over the other version
+        await wait_for_screen(pilot, HomeScreen)
+        await app.workers.wait_for_complete()
+    assert (tmp_path / "workspace" / "sgd.py").read_text(encoding="utf-8") == "# typed in the app, not saved\n"
+    backups = [b.read_text(encoding="utf-8") for b in (tmp_path / "workspace" / ".backup").glob("sgd*.py")]
+    assert "# saved from another editor\n" in backups

@@ -58,6 +58,7 @@ class ExerciseScreen(TutorScreen):
         self.passed = False
         self._saved_text = ""
         self._signature: tuple[int, int] | None = None
+        self._disk_diverged = False  # another editor saved while this one had unsaved edits
         self._stop_watching = threading.Event()  # stops the watching thread
         self.verdicts = 0  # how many verdicts were shown (benchmarks and tests watch it)
         self.verdict_time = 0.0
@@ -175,6 +176,7 @@ class ExerciseScreen(TutorScreen):
             last_row = max(editor.document.line_count - 1, 0)
             editor.cursor_location = (min(cursor[0], last_row), 0)
         self._saved_text = text
+        self._disk_diverged = False
 
     @property
     def dirty(self) -> bool:
@@ -216,6 +218,7 @@ class ExerciseScreen(TutorScreen):
                 if self.dirty and self.query_one("#editor", TextArea).text != disk:
                     self.notify(self.t("changed_on_disk"), severity="warning", timeout=8)
                     self._saved_text = disk
+                    self._disk_diverged = True
                 else:
                     self._load_from_disk()
 
@@ -224,6 +227,11 @@ class ExerciseScreen(TutorScreen):
             return False
         text = self.query_one("#editor", TextArea).text
         try:
+            if self._disk_diverged:  # saving here replaces the other editor's version: keep a copy
+                from tutor.workspace import backup
+
+                backup(self.path, self.tutor.home)
+                self._disk_diverged = False
             atomic_write(self.path, text)
         except OSError as error:
             self.notify(self.t("save_failed", why=error), severity="error", timeout=10)

@@ -86,8 +86,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "saved": ("Saved.", "저장했습니다."),
     "save_failed": ("Could not save: {why}", "저장하지 못했습니다: {why}"),
     "changed_on_disk": (
-        "The file changed on disk while you had unsaved edits here; your edits stay in the editor.",
-        "저장하지 않은 편집이 있는 동안 파일이 바뀌었습니다. 편집 내용은 편집기에 그대로 있습니다.",
+        "The file changed on disk while you had unsaved edits here; your edits stay in the editor, and "
+        "saving them keeps the other version in workspace/.backup/.",
+        "저장하지 않은 편집이 있는 동안 파일이 바뀌었습니다. 편집 내용은 편집기에 그대로 있고, "
+        "저장하면 다른 버전은 workspace/.backup/에 보관됩니다.",
     ),
     "confirm_reset": (
         "Reset {id} to the stub? Your file is backed up first.",
