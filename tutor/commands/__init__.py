@@ -5,17 +5,13 @@ Handlers print for a person (or JSON with --json) and return an exit code; the w
 
 
 def language(args, store=None) -> str:
-    """The output language: --lang, else the learner's setting in the store, else English."""
+    """The output language: --lang, else the learner's setting (from `store` if open), else English."""
     lang = getattr(args, "lang", None)
     if not lang:
-        try:
-            if store is None:
-                from tutor.progress import Store
+        if store is not None:
+            lang = store.get_setting("language")
+        else:  # no need to open the store for one setting
+            from tutor.progress.settings import read_settings
 
-                with Store.open(read_only=True) as opened:
-                    lang = opened.get_setting("language")
-            else:
-                lang = store.get_setting("language")
-        except Exception:  # no store yet, or an unreadable one: the output still needs a language
-            lang = None
+            lang = read_settings().get("language")
     return lang if lang in ("en", "ko") else "en"
