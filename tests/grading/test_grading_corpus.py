@@ -58,6 +58,22 @@ def test_empty_and_non_utf8_files_are_one_line_errors(tmp_path):
     assert result.status == "error" and "not UTF-8" in result.message.en and "UTF-8" in result.message.ko
     result = grade("adam", file=tmp_path / "missing.py")
     assert result.status == "error" and "no file" in result.message.en
+    assert "tutor path" not in result.message.en  # it would make the workspace file, not this one
+
+
+def test_an_unreadable_file_is_a_one_line_error(tmp_path, monkeypatch):
+    locked = tmp_path / "sgd.py"
+    locked.write_text("class SGD: pass\n")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self == locked:  # chmod cannot lock a file from root, who runs some CI
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = grade("sgd", file=locked)
+    assert result.status == "error" and "cannot read" in result.message.en and "Permission denied" in result.message.ko
 
 
 def test_corpus_covers_every_exercise():

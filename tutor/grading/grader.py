@@ -23,15 +23,20 @@ from tutor.grading import sandbox
 MAX_FILE_BYTES = 1 << 20
 
 
-def _file_problem(path: Path, exercise_id: str) -> Text | None:
+def _file_problem(path: Path, exercise_id: str, in_workspace: bool) -> Text | None:
     if not path.exists():
+        if not in_workspace:  # a file named with --file: `tutor path` would not make it
+            return T(f"there is no file at {path}", f"{path}에 파일이 없습니다")
         return T(
             f"there is no file at {path} (`tutor path {exercise_id}` creates it from the stub)",
             f"{path}에 파일이 없습니다(`tutor path {exercise_id}`로 스텁에서 만들 수 있습니다)",
         )
     if not path.is_file():
         return T(f"{path} is not a file", f"{path}은(는) 파일이 아닙니다")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # e.g. no permission: a verdict like any other file problem, not a traceback
+        return T(f"cannot read {path}: {exc.strerror or exc}", f"{path}을(를) 읽을 수 없습니다: {exc.strerror or exc}")
     if len(data) > MAX_FILE_BYTES:
         return T(f"{path} is larger than 1 MiB; is it the right file?", f"{path}이(가) 1 MiB보다 큽니다. 올바른 파일인가요?")
     try:
@@ -68,7 +73,7 @@ def grade(
     """
     judge = judges.judge_for(exercise_id)
     path = Path(file) if file is not None else workspace.learner_file(exercise_id, home)
-    problem = _file_problem(path, exercise_id)
+    problem = _file_problem(path, exercise_id, in_workspace=file is None)
     if problem:
         if child is not None:
             child.discard()
