@@ -447,6 +447,7 @@ class Store:
 
     def lapses(self, item: str) -> int:
         with self._mutex:
+            self._refresh()  # like every query: see what other processes recorded
             entry = self._model.cards.get(item)
             return entry["lapses"] if entry else 0
 
