@@ -23,3 +23,4 @@ def test_cli_start_up_does_not_import_the_tui_or_sympy():
     code = "import sys, tutor.cli; print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'sympy'}))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import keyword
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = add("export", "progress", "write your progress to a JSON file")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p = add("import", "progress", "merge progress from a JSON file written by `tutor export`")
     p.add_argument("file", metavar="FILE")
 
@@ -88,15 +90,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _log_exception() -> str:
-    """Write the traceback to the log; return where it went."""
-    import logging
+    """Append the traceback to the log; return where it went."""
+    import datetime
+    import traceback
 
     from tutor import paths
 
     try:
         log_file = paths.data_home() / "tutor.log"
-        logging.basicConfig(filename=log_file, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-        logging.getLogger("tutor").exception("unexpected error")
+        with log_file.open("a", encoding="utf-8") as log:
+            log.write(f"{datetime.datetime.now().isoformat(timespec='seconds')} unexpected error\n")
+            log.write(traceback.format_exc())
         return str(log_file)
     except Exception:  # the log is best effort: never let it hide the original error
         return "(could not write the log)"
@@ -123,7 +127,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        return 0
+        # The reader went away (`tutor check --all | head -1`). Exit as a process killed by SIGPIPE does,
+        # never 0: a pipeline must not turn a failed check into a success. Point stdout at /dev/null so
+        # Python's final flush does not print a second error.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 141
     except Exception as exc:  # last line of defence: one line for the learner, the traceback in the log
         where = _log_exception()
         print(f"tutor: unexpected error: {exc.__class__.__name__}: {exc} (details in {where})", file=sys.stderr)

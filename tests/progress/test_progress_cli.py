@@ -129,3 +129,15 @@ def test_a_bad_import_file_is_one_line_and_changes_nothing(env, tmp_path, capsys
     assert code == 1 and out == ""
     assert err.startswith("tutor: ") and err.count("\n") == 1
     assert {p: p.read_bytes() for p in (env / "progress").rglob("*") if p.is_file()} == before
+
+
+def test_export_never_replaces_a_file_unless_asked(env, tmp_path, capsys):
+    with Store.open(env) as store:
+        store.record("quiz", "0097-q1", "0097", "right")
+    target = tmp_path / "notes.json"
+    target.write_text("the learner's own notes", encoding="utf-8")
+    code, _, err = _run(capsys, "export", str(target))
+    assert code == 1 and "--force" in err and len(err.strip().splitlines()) == 1
+    assert target.read_text(encoding="utf-8") == "the learner's own notes"
+    assert _run(capsys, "export", str(target), "--force")[0] == 0
+    assert json.loads(target.read_text(encoding="utf-8"))

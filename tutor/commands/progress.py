@@ -135,6 +135,8 @@ def review(args) -> int:
 
 
 def export(args) -> int:
+    if Path(args.file).exists() and not args.force:
+        raise CommandError(f"{args.file} exists; choose another name, or add --force to replace it")
     with _open() as store:
         try:
             count = store.export(Path(args.file))
