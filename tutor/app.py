@@ -109,7 +109,7 @@ class TutorApp(App):
         try:
             course = load_course(self.course_root)
         except Exception as error:  # a broken course file: say so, still run
-            self.post_message(Call(self.report_error, "course", error))
+            self.post_message(Call(self.report_error, "while_course", error))
             return
         self.post_message(Call(self._course_loaded, course))
 
@@ -119,7 +119,7 @@ class TutorApp(App):
     def _store_opened(self, store: Any, error: Exception | None) -> None:
         self.store_opened = True
         if error is not None:
-            self.report_error("progress store", error, quiet=True)
+            self.report_error("while_store", error, quiet=True)
         elif self.closing.is_set():  # the app quit while the store was opening
             store.close()
             return
@@ -155,7 +155,7 @@ class TutorApp(App):
         try:
             return self.store.get_setting(name, default)
         except Exception as error:
-            self.report_error("settings", error, quiet=True)
+            self.report_error("while_settings", error, quiet=True)
             return default
 
     def save_setting(self, name: str, value: Any) -> None:
@@ -164,7 +164,7 @@ class TutorApp(App):
         try:
             self.store.set_setting(name, value)
         except Exception as error:
-            self.report_error("settings", error, quiet=True)
+            self.report_error("while_settings", error, quiet=True)
 
     def record(self, kind: str, item: str, concept: str, outcome: str, **detail: Any) -> None:
         """Record an attempt; safe to call from worker threads."""
@@ -173,7 +173,7 @@ class TutorApp(App):
         try:
             self.store.record(kind, item, concept, outcome, **detail)
         except Exception as error:
-            self.report_error("recording progress", error)
+            self.report_error("while_recording", error)
 
     # -- global actions -----------------------------------------------------------------------------
 
@@ -256,12 +256,15 @@ class TutorApp(App):
 
     # -- errors -------------------------------------------------------------------------------------
 
-    def report_error(self, what: str, error: BaseException, *, quiet: bool = False) -> None:
-        """A failure the app survives: a log line with the traceback, and a notification."""
-        log_exception(what, error)
+    def report_error(self, what: str, error: BaseException, *, quiet: bool = False, **values: object) -> None:
+        """A failure the app survives: a log line with the traceback, and a notification. `what` is the
+        i18n key of what was going on ("while_grading", with `values` such as id=...): the learner reads
+        it in their language, the log keeps it in English for bug reports."""
+        log_exception(tr(what, "en", **values), error)
         if isinstance(error, ImportError) and quiet:
             return
-        message = tr("unexpected", self.lang, what=f"{what}: {error.__class__.__name__}", log=self.log_file)
+        doing = tr(what, self.lang, **values)
+        message = tr("unexpected", self.lang, what=f"{doing}: {error.__class__.__name__}", log=self.log_file)
         try:
             self.notify(message, severity="error", timeout=8)
         except Exception:  # notifying from a dying app must not raise again

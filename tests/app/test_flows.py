@@ -305,23 +305,41 @@ async def test_language_toggle_is_remembered_and_the_locale_sets_the_default(mak
         assert fresh.lang == "ko"
 
 
-async def test_a_failure_in_the_core_becomes_a_notification_and_a_log_line(make_app, tmp_path, monkeypatch):
+@pytest.mark.parametrize(("lang", "notice"), [("en", "Something went wrong (grading sgd"), ("ko", "문제가 생겼습니다(sgd 채점")])
+async def test_a_failure_in_the_core_becomes_a_notification_and_a_log_line(make_app, tmp_path, monkeypatch, lang, notice):
     import tutor.grading
 
     def broken(*args, **kwargs):
         raise RuntimeError("grader exploded")
 
     monkeypatch.setattr(tutor.grading, "grade", broken)
-    app = make_app()
+    app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
         app.save_setting("predicted", ["sgd"])
         app.open_exercise("sgd")
         await wait_for_screen(pilot, ExerciseScreen)
         await pilot.press("c")
-        await wait_for(pilot, lambda: any("grading sgd" in n.message for n in app._notifications))
+        await wait_for(pilot, lambda: any(notice in n.message for n in app._notifications))
         assert isinstance(app.screen, ExerciseScreen)  # still running, still usable
-    assert "grader exploded" in (tmp_path / "tutor.log").read_text(encoding="utf-8")
+        assert not any("grader exploded" in n.message for n in app._notifications)  # the details: in the log only
+    log = (tmp_path / "tutor.log").read_text(encoding="utf-8")
+    assert "grading sgd" in log and "grader exploded" in log and "Traceback" in log
+
+
+def test_every_failure_label_the_app_uses_is_translated():
+    """A label missing from the word table would reach a Korean learner as a raw key."""
+    import re
+    from pathlib import Path
+
+    import tutor
+    from tutor.widgets.i18n import STRINGS
+
+    root = Path(tutor.__file__).parent
+    sources = [root / "app.py", *sorted((root / "screens").glob("*.py"))]
+    used = {key for path in sources for key in re.findall(r'"(while_\w+)"', path.read_text(encoding="utf-8"))}
+    assert {"while_grading", "while_store", "while_recording"} <= used
+    assert used <= set(STRINGS)
 
 
 async def test_command_palette_jumps_to_concepts_and_exercises(make_app):

@@ -1,17 +1,20 @@
 """Snapshot tests: every screen in English and Korean, at 80×24 and (the main ones) 120×40.
 
 Deterministic by construction: the fixed test course, a fresh home at a fixed path, fixed seeds, no
-clock on screen, cursor blink off. Update after an intended change with
+clock on screen (the review queue's "N days ago" is computed at a frozen moment), cursor blink off. Update after an intended change with
 `python -m pytest tests/app/test_snapshots.py --snapshot-update`, and look at the pictures.
 """
 
 from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from apphelpers import COURSE, fixed_home, wait_for, wait_for_screen
 from textual.widgets import Input, TextArea
 
 from tutor.app import create_app
+from tutor.progress import Store
 from tutor.screens.exercise import ExerciseScreen
 from tutor.screens.help import HelpScreen
 from tutor.screens.home import HomeScreen
@@ -80,3 +83,34 @@ def test_screen(snap_compare, name, lang, size):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+# The review queue with items due. Its reasons say how long ago an item was missed, so the attempts are
+# seeded at fixed times and the queue is asked at a frozen "now".
+NOW = datetime(2025, 3, 10, 9, 0, tzinfo=timezone.utc)
+SEEDED = [
+    ("quiz", "0096-02", "0096", "right", NOW - timedelta(days=30)),
+    ("quiz", "0096-01", "0096", "wrong", NOW - timedelta(days=7)),
+    ("quiz", "0097-01", "0097", "wrong", NOW - timedelta(days=8)),
+    ("check", "sgd", "0097", "fail", NOW - timedelta(days=6)),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_review_with_items_due(snap_compare, monkeypatch, lang):
+    home = fixed_home(f"review-due-{lang}")
+    with Store.open(home) as store:
+        for kind, item, concept, outcome, time in SEEDED:
+            detail = {"passed": 0, "total": 4} if kind == "check" else {}
+            store.record(kind, item, concept, outcome, time=time, **detail)
+    review_queue, due_count = Store.review_queue, Store.due_count
+    monkeypatch.setattr(Store, "review_queue", lambda self, now=None, *a, **kw: review_queue(self, now or NOW, *a, **kw))
+    monkeypatch.setattr(Store, "due_count", lambda self, now=None, *a, **kw: due_count(self, now or NOW, *a, **kw))
+    app = create_app(home, lang=lang, course_root=COURSE, seed=7)
+
+    async def run_before(pilot):
+        await wait_for_screen(pilot, HomeScreen)
+        await _review(pilot)
+        assert pilot.app.screen.queue, "the seeded mistakes should be due"
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

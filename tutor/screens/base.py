@@ -62,11 +62,12 @@ class Localised:
         message.callback(*message.args)
 
     @contextmanager
-    def guarded(self, what: str) -> Iterator[None]:
+    def guarded(self, what: str, **values: object) -> Iterator[None]:
+        """`what`: the i18n key of what is being done ("while_lab", id=...), named in the notice."""
         try:
             yield
         except Exception as error:  # a boundary: the learner sees a line, the log gets the traceback
-            self.tutor.report_error(what, error)
+            self.tutor.report_error(what, error, **values)
 
 
 class TutorScreen(Localised, Screen):

@@ -83,11 +83,11 @@ class ExerciseScreen(TutorScreen):
         app.remember_position("exercise", self.exercise_id)
         status = "new"
         if app.store is not None:
-            with self.guarded("progress"):
+            with self.guarded("while_progress"):
                 status = app.store.exercise_status(self.exercise_id)
                 self.hints_shown = int(app.store.hints_shown(self.exercise_id))
         self.passed = status == "passed"
-        with self.guarded("workspace"):
+        with self.guarded("while_workspace"):
             from tutor.workspace import learner_file
 
             self.path = learner_file(self.exercise_id, app.home)
@@ -212,7 +212,7 @@ class ExerciseScreen(TutorScreen):
         self.set_timer(0.005, self._follow_disk)
 
     def _follow_disk(self) -> None:
-        with self.guarded("reading your file"):
+        with self.guarded("while_reading_file"):
             disk = self._read_disk()
             if disk != self._saved_text:
                 if self.dirty and self.query_one("#editor", TextArea).text != disk:
@@ -300,7 +300,7 @@ class ExerciseScreen(TutorScreen):
     def _grading_failed(self, error: Exception) -> None:
         self.grading = False
         self._show_result()
-        self.tutor.report_error(f"grading {self.exercise_id}", error)
+        self.tutor.report_error("while_grading", error, id=self.exercise_id)
 
     def action_hint(self) -> None:
         hints = self.exercise.hints
@@ -323,7 +323,7 @@ class ExerciseScreen(TutorScreen):
             self.notify(self.t("solution_locked"))
             return
         exercise = self.exercise
-        with self.guarded("solution"):
+        with self.guarded("while_solution"):
             code = exercise.solution_path.read_text(encoding="utf-8")
             self.tutor.record("solution", exercise.id, exercise.concept, "shown")
             self.app.push_screen(SolutionScreen(f"{self.t('solution')} · {exercise.id}", code))
@@ -344,7 +344,7 @@ class ExerciseScreen(TutorScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            with self.guarded("reset"):
+            with self.guarded("while_reset"):
                 from tutor.workspace import reset
 
                 if self.dirty:

@@ -66,7 +66,7 @@ class HomeScreen(TutorScreen):
         if not app.store_opened:
             return  # a moment: the line fills in with the store
         due = 0
-        with self.guarded("reviews due"):
+        with self.guarded("while_reviews_due"):
             due = app.store.due_count() if app.store is not None else 0
         parts = [self.t("reviews_due", n=due)]
         where = self._position_label(app.setting("last_position"))
@@ -101,7 +101,7 @@ class HomeScreen(TutorScreen):
         mastery: dict[str, float] = {}
         statuses: dict[str, str] = {}
         if app.store is not None:
-            with self.guarded("progress"):
+            with self.guarded("while_progress"):
                 mastery = dict(app.store.concept_mastery())
                 statuses = dict(app.store.exercise_statuses())
         all_concepts = self._concepts()

@@ -49,7 +49,7 @@ class LabScreen(TutorScreen):
 
     def relabel(self) -> None:
         name = self.lab_id
-        with self.guarded(f"lab {self.lab_id}"):
+        with self.guarded("while_lab", id=self.lab_id):
             from tutor.labs import LABS
 
             if self.lab_id in LABS:
@@ -107,7 +107,7 @@ class LabScreen(TutorScreen):
             self.query_one("#plot", Static).update(message)
         else:
             self.query_one("#plot", Static).update("")
-            self.tutor.report_error(f"lab {self.lab_id}", error)
+            self.tutor.report_error("while_lab", error, id=self.lab_id)
 
     def _finished(self, result: Any) -> None:
         self.result = result
@@ -122,7 +122,7 @@ class LabScreen(TutorScreen):
         if self._drawn_for == (width, height, self.lang):
             return
         self._drawn_for = (width, height, self.lang)
-        with self.guarded(f"lab {self.lab_id}"):
+        with self.guarded("while_lab", id=self.lab_id):
             from tutor.labs import render, summary
 
             text = RichText.from_ansi(render(self.result, width=width, height=height, lang=self.lang, color=True))

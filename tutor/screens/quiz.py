@@ -8,6 +8,7 @@ simply answers again. The screen dismisses with a list of (question id, "right" 
 from __future__ import annotations
 
 import random
+from functools import partial
 from typing import Any
 
 from rich.text import Text as RichText
@@ -99,7 +100,7 @@ class QuizScreen(TutorScreen):
 
             instance = instantiate(question, self._seed())
         except Exception as error:
-            self.from_worker(self.tutor.report_error, f"question {question.id}", error)
+            self.from_worker(partial(self.tutor.report_error, "while_question", id=question.id), error)
             instance = None
         self.from_worker(self._show_instance, instance)
 
@@ -194,7 +195,7 @@ class QuizScreen(TutorScreen):
 
             verdict = check(self.instance, answer)
         except Exception as error:
-            self.from_worker(self.tutor.report_error, f"checking {question.id}", error)
+            self.from_worker(partial(self.tutor.report_error, "while_checking", id=question.id), error)
             return
         status = verdict.status
         if status in ("right", "wrong"):

@@ -47,8 +47,10 @@ class ReviewScreen(TutorScreen):
         store = self.tutor.store
         if store is None:
             return
-        with self.guarded("review queue"):
-            self.queue = list(store.review_queue(limit=SESSION_SIZE))
+        with self.guarded("while_review_queue"):
+            # The app's course (not the live one the store would load on this thread): the items must open here.
+            course = self.tutor.course if self.tutor.course_loaded else None
+            self.queue = list(store.review_queue(limit=SESSION_SIZE, course=course))
             self.before = dict(store.concept_mastery())
 
     def relabel(self) -> None:
@@ -89,7 +91,7 @@ class ReviewScreen(TutorScreen):
             return
         self._show_queue()
         item = self.queue[self.position]
-        with self.guarded("review item"):
+        with self.guarded("while_review_item"):
             self._open(item)
             return
         self._advance()  # an item that cannot open is skipped, not a dead end
@@ -112,7 +114,7 @@ class ReviewScreen(TutorScreen):
     def _finish(self) -> None:
         store = self.tutor.store
         if store is not None:
-            with self.guarded("progress"):
+            with self.guarded("while_progress"):
                 self.after = dict(store.concept_mastery())
         self._show_summary()
 
