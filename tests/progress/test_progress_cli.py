@@ -43,7 +43,7 @@ def test_progress_text_in_korean(env, capsys):
     with Store.open(env) as store:
         store.record("check", "sgd", "0097", "pass")
     code, out, _ = _run(capsys, "--lang", "ko", "progress")
-    assert code == 0 and "숙련도" in out and "확률적 경사 하강법" in out and "1/1" in out
+    assert code == 0 and "숙달도" in out and "확률적 경사 하강법" in out and "1/1" in out
 
 
 def test_review_says_what_is_due_and_why(env, capsys):

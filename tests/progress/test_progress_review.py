@@ -129,7 +129,7 @@ def test_a_leech_goes_back_to_its_lesson_until_it_is_reread(store, course):
     queue = store.review_queue(at(30), course=course)
     assert ("lesson", "0100") in _items(queue) and ("question", "0100-q1") not in _items(queue)
     lesson = queue[_items(queue).index(("lesson", "0100"))]
-    assert "reread the lesson on RMSprop" in lesson.reason.en and "레슨" in lesson.reason.ko
+    assert "reread the lesson on RMSprop" in lesson.reason.en and "강의" in lesson.reason.ko
     store.record("lesson", "0100", "0100", "read", time=at(30, minutes=1))
     queue = _items(store.review_queue(at(30, minutes=2), course=course))
     assert ("question", "0100-q1") in queue and ("lesson", "0100") not in queue

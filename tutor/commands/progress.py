@@ -17,11 +17,11 @@ from tutor.progress import ImportFileError, Store, StoreError
 
 HEADERS = {
     "en": ("Concept", "Mastery", "Exercises", "Due"),
-    "ko": ("개념", "숙련도", "실습", "복습"),
+    "ko": ("개념", "숙달도", "실습", "복습"),
 }
 KIND_LABELS = {
     "en": {"question": "question", "exercise": "exercise", "lesson": "lesson"},
-    "ko": {"question": "문제", "exercise": "실습", "lesson": "레슨"},
+    "ko": {"question": "문제", "exercise": "실습", "lesson": "강의"},
 }
 
 

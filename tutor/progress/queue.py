@@ -116,6 +116,11 @@ def due_section(model: Model, now: datetime, names: _Names) -> list[ReviewItem]:
                 "Still being learned: one more go now fixes it in memory.",
                 "아직 익히는 중입니다. 지금 한 번 더 풀어 보면 기억에 오래 남습니다.",
             )
+        elif card["last_outcome"] == "-" and card["kind"] == "exercise":
+            reason = Text(
+                f"Your code did not pass its check {_ago(last, now).en}: try it again.",
+                f"{_ago(last, now).ko} 채점을 통과하지 못한 실습입니다. 다시 도전해 보세요.",
+            )
         elif card["last_outcome"] == "-":
             reason = Text(
                 f"You got this wrong {_ago(last, now).en}: try it again.",
@@ -140,7 +145,7 @@ def leech_lesson(card: dict, names: _Names) -> ReviewItem:
         Text(
             f"You have missed the same item {card['lapses']} times: reread the lesson on {title.en} "
             "before drilling it again.",
-            f"같은 항목을 {card['lapses']}번 틀렸습니다. 다시 풀기 전에 {title.ko} 레슨을 다시 읽어 보세요.",
+            f"같은 항목을 {card['lapses']}번 틀렸습니다. 다시 풀기 전에 {title.ko} 강의를 다시 읽어 보세요.",
         ),
         None,
     )
@@ -166,7 +171,7 @@ def weak_section(model: Model, now: datetime, names: _Names, taken: set[str]) ->
         title = names.concept(cid)
         reason = Text(
             f"Weak topic: your mastery of {title.en} is {_percent(score)}.",
-            f"약한 주제입니다: {title.ko} 숙련도 {_percent(score)}.",
+            f"약한 주제입니다: {title.ko} 숙달도 {_percent(score)}.",
         )
         ranked = []
         for order, item in enumerate(_candidates(model, cid, names.course)):
