@@ -46,3 +46,13 @@ async def wait_for_screen(pilot, screen_class) -> None:
     app = pilot.app
     await wait_for(pilot, lambda: isinstance(app.screen, screen_class) and app.screen.is_mounted and app.course_loaded)
     await pilot.pause()
+
+
+async def open_sgd_exercise(pilot):
+    """The `sgd` exercise screen, its predict-before-you-code question marked as already asked."""
+    from tutor.screens.exercise import ExerciseScreen
+
+    pilot.app.save_setting("predicted", ["sgd"])
+    pilot.app.open_exercise("sgd")
+    await wait_for_screen(pilot, ExerciseScreen)
+    return pilot.app.screen

@@ -10,12 +10,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from apphelpers import COURSE, fixed_home, wait_for, wait_for_screen
+from apphelpers import COURSE, fixed_home, open_sgd_exercise, wait_for, wait_for_screen
 from textual.widgets import Input, TextArea
 
 from tutor.app import create_app
 from tutor.progress import Store
-from tutor.screens.exercise import ExerciseScreen
 from tutor.screens.help import HelpScreen
 from tutor.screens.home import HomeScreen
 from tutor.screens.lesson import LessonScreen
@@ -38,9 +37,7 @@ async def _quiz(pilot):
 
 
 async def _exercise(pilot):
-    pilot.app.save_setting("predicted", ["sgd"])
-    pilot.app.open_exercise("sgd")
-    await wait_for_screen(pilot, ExerciseScreen)
+    await open_sgd_exercise(pilot)
 
 
 async def _review(pilot):
