@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text as RichText
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -20,6 +21,7 @@ from textual.screen import Screen
 
 from tutor import paths
 from tutor.content import Course, load_course
+from tutor.safetext import safe_text
 from tutor.screens.base import Call
 from tutor.widgets.commands import JumpProvider
 from tutor.widgets.i18n import tr
@@ -41,10 +43,12 @@ class TutorApp(App):
     CSS_PATH = "tutor.tcss"
     TITLE = "tutor"
     COMMANDS = App.COMMANDS | {JumpProvider}
+    # The global keys (the key map is in ARCHITECTURE.md; `?` shows it). The footer drops f3, f2 and
+    # ctrl+q first when a screen's keys need the room; never `?` or the palette (ctrl+p).
     BINDINGS = [
-        Binding("question_mark", "help", "help"),
-        Binding("f2", "toggle_language", "language", show=False),
-        Binding("f3", "toggle_theme", "theme", show=False),
+        Binding("question_mark,f1", "help", "help"),  # f1 where `?` is typed (the quiz's answer box, the editor)
+        Binding("f2", "toggle_language", "language"),
+        Binding("f3", "toggle_theme", "theme"),
         Binding("ctrl+q", "quit", "quit", priority=True),
     ]
 
@@ -140,6 +144,7 @@ class TutorApp(App):
         for screen in self.screen_stack:
             if hasattr(screen, "relabel") and screen.is_mounted:
                 screen.relabel()
+                screen.refresh_bindings()  # keys that depend on the course or the store
 
     def on_unmount(self) -> None:
         self.closing.set()
@@ -175,6 +180,28 @@ class TutorApp(App):
         except Exception as error:
             self.report_error("while_recording", error)
 
+    # -- outside text is data -------------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification of the app (screens' `self.notify` ends here too) is plain text: messages
+        are built from paths, errors, settings and imported ids, so Rich markup is never parsed (a
+        `TUTOR_HOME` of `/tmp/[/x]` is shown as it is), and control characters are made visible."""
+        super().notify(
+            safe_text(message, limit=1000),
+            title=safe_text(title, limit=200, one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
     # -- global actions -----------------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -191,11 +218,21 @@ class TutorApp(App):
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
         self.save_setting("theme", self.theme)
 
+    def action_continue(self) -> None:
+        """The next step (home's `c`, and the palette's "continue" from any screen): what the home
+        screen's continue does, whichever screen is showing."""
+        home = self.screen_stack[0] if self.screen_stack else None
+        if home is not None and hasattr(home, "action_continue"):
+            home.action_continue()
+
     def get_system_commands(self, screen: Screen) -> Any:
-        yield SystemCommand(tr("language", self.lang), "English ↔ 한국어", self.action_toggle_language)
-        yield SystemCommand(tr("theme", self.lang), "dark ↔ light", self.action_toggle_theme)
-        yield SystemCommand(tr("help", self.lang), "?", self.action_help)
-        yield SystemCommand(tr("quit", self.lang), "ctrl+q", self.action_quit)
+        lang = self.lang
+        yield SystemCommand(tr("cmd_continue", lang), tr("cmd_continue_help", lang), self.action_continue)
+        yield SystemCommand(tr("cmd_review", lang), tr("cmd_review_help", lang), self.open_review)
+        yield SystemCommand(tr("cmd_language", lang), "English ↔ 한국어 (f2)", self.action_toggle_language)
+        yield SystemCommand(tr("cmd_theme", lang), tr("cmd_theme_help", lang), self.action_toggle_theme)
+        yield SystemCommand(tr("cmd_help", lang), tr("cmd_help_help", lang), self.action_help)
+        yield SystemCommand(tr("cmd_quit", lang), "ctrl+q", self.action_quit)
 
     # -- navigation (screens call these; the command palette too) ----------------------------------
 
@@ -244,6 +281,29 @@ class TutorApp(App):
 
         self.push_screen(ReviewScreen())
 
+    def reset_exercise(self, exercise_id: str) -> None:
+        """Ask, then put the stub back in the learner's file (the old one is backed up first). An open
+        exercise screen follows the file on disk."""
+        from tutor.screens.confirm import ConfirmScreen
+
+        if exercise_id not in self.course.exercises:
+            self.notify(tr("unknown_link", self.lang, href=f"exercise:{exercise_id}"), severity="warning")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                from tutor.workspace import reset
+
+                backup = reset(exercise_id, self.home)
+            except Exception as error:
+                self.report_error("while_reset", error)
+                return
+            self.notify(tr("reset_done", self.lang, path=backup), timeout=8)
+
+        self.push_screen(ConfirmScreen(tr("confirm_reset", self.lang, id=exercise_id)), confirmed)
+
     def open_position(self, position: dict) -> None:
         """Open a remembered place ({"screen": lesson|exercise|lab, "id": ...})."""
         where, ident = position.get("screen"), position.get("id")
@@ -277,7 +337,8 @@ class TutorApp(App):
             super()._handle_exception(error)
             return
         self._return_code = 1
-        self.exit(return_code=1, message=tr("unexpected", self.lang, what=error.__class__.__name__, log=self.log_file))
+        message = tr("unexpected", self.lang, what=error.__class__.__name__, log=self.log_file)
+        self.exit(return_code=1, message=RichText(safe_text(message)))  # a Text: the log's path is not markup
 
 
 def create_app(

@@ -1,8 +1,10 @@
 """The command line: argument parsing only. Each subcommand is one handler in `tutor/commands/`.
 
-Exit codes: 0 success, 1 a check failed (or the command could not do its job), 2 usage errors.
-No traceback reaches the learner: an unexpected error prints one line and is logged in full to
-`<data home>/tutor.log`.
+Exit codes: 0 success, 1 a check failed (or the command could not do its job), 2 usage errors (and
+plain `tutor` without a terminal). No traceback reaches the learner: an unexpected error prints one
+line and is logged in full to `<data home>/tutor.log`. Errors are said in the learner's language
+(`tutor.commands.say`), and the output never fails on a stdout that cannot encode a character (LANG=C,
+PYTHONIOENCODING=ascii): such characters are replaced.
 """
 
 from __future__ import annotations
@@ -19,11 +21,26 @@ if TYPE_CHECKING:
     import argparse
 
 
-class UsageError(Exception):
+class TutorError(Exception):
+    """An error for the learner: a key of `tutor.commands.WORDS` and its values (or a sentence already
+    made, e.g. the progress store's), said in the learner's language by `main`."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def say(self, lang: str) -> str:
+        from tutor.commands import say
+
+        return say(self.key, lang, **self.values)
+
+
+class UsageError(TutorError):
     """Bad arguments the parser could not catch (an unknown exercise id, say): exit status 2."""
 
 
-class CommandError(Exception):
+class CommandError(TutorError):
     """The command cannot do what was asked (missing file, nothing to show): one line, exit status 1."""
 
 
@@ -106,12 +123,33 @@ def _log_exception() -> str:
         return "(could not write the log)"
 
 
+def _lang(args: object) -> str:
+    from tutor.commands import language
+
+    return language(args)
+
+
+def _replace_what_cannot_be_encoded() -> None:
+    """A character the terminal's encoding lacks (✓ under LANG=C) is replaced, never an error."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass  # not a text stream we can reconfigure (a test's capture): leave it
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _replace_what_cannot_be_encoded()
     # Plain `tutor` starts the app without importing argparse and building the parser: start-up counts.
     args = _parser().parse_args(argv) if argv else None
     try:
         if args is None or args.command is None:
+            if not (sys.stdin.isatty() and sys.stdout.isatty()):  # piped, redirected, or no terminal at all
+                from tutor.commands import say
+
+                print(f"tutor: {say('needs_terminal', _lang(args))}", file=sys.stderr)
+                return 2
             from tutor.app import run_app
 
             return run_app(lang=args.lang if args is not None else None)
@@ -119,10 +157,10 @@ def main(argv: list[str] | None = None) -> int:
         name = args.command + ("_" if keyword.iskeyword(args.command) else "")  # `import` -> import_
         return int(getattr(handlers, name)(args) or 0)
     except UsageError as exc:
-        print(f"tutor: {exc}", file=sys.stderr)
+        print(f"tutor: {exc.say(_lang(args))}", file=sys.stderr)
         return 2
     except CommandError as exc:
-        print(f"tutor: {exc}", file=sys.stderr)
+        print(f"tutor: {exc.say(_lang(args))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -137,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         return 141
     except Exception as exc:  # last line of defence: one line for the learner, the traceback in the log
         where = _log_exception()
-        print(f"tutor: unexpected error: {exc.__class__.__name__}: {exc} (details in {where})", file=sys.stderr)
+        from tutor.commands import say
+
+        print(f"tutor: {say('unexpected', _lang(args), what=f'{exc.__class__.__name__}: {exc}', log=where)}", file=sys.stderr)
         return 1
 
 

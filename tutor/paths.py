@@ -14,10 +14,18 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_home() -> Path:
-    """The learner's data folder (created on first use)."""
+    """The learner's data folder (created on first use).
+
+    A relative `TUTOR_HOME` is made absolute once, against the folder `tutor` started in, and written
+    back to the environment: the same home for the rest of the process and for its children (the
+    grading sandbox, `$EDITOR`), whatever folder they run in.
+    """
     override = os.environ.get("TUTOR_HOME")
     if override:
         home = Path(override).expanduser()
+        if not home.is_absolute():
+            home = home.absolute()
+            os.environ["TUTOR_HOME"] = str(home)
     else:
         from platformdirs import user_data_dir
 

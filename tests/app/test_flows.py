@@ -282,7 +282,7 @@ async def test_language_toggle_is_remembered_and_the_locale_sets_the_default(mak
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
         assert app.lang == "en"
-        await pilot.press("l")
+        await pilot.press("f2")  # f2: the language, on every screen
         assert app.lang == "ko"
         assert "최적화" in str(app.screen.query_one("#concepts", OptionList).get_option_at_index(0).prompt)
     again = make_app(lang=None)

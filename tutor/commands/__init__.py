@@ -1,17 +1,120 @@
 """The CLI's handlers, one module per area; `tutor.cli` parses and calls `<module>.<command>(args)`.
 
 Handlers print for a person (or JSON with --json) and return an exit code; the work is in the core.
+Every sentence the CLI says is in `WORDS` (English, Korean), said with `say(key, lang, ...)` in the
+language `language(args)` picks; errors carry a key too (`UsageError("unknown_id", id=...)`) and
+`tutor.cli` says them in the learner's language.
 """
 
+from __future__ import annotations
 
-def language(args, store=None) -> str:
+from typing import Any
+
+WORDS: dict[str, tuple[str, str]] = {
+    # key: (English, Korean). Values ({id}, {path}, ...) are made safe (`safe_text`) before they are filled in.
+    # usage and errors (tutor.cli prints them as "tutor: ...")
+    "unknown_id": (
+        "unknown exercise id '{id}' (`tutor list` shows the ids)",
+        "'{id}'라는 실습은 없습니다(`tutor list`로 실습 id를 볼 수 있습니다)",
+    ),
+    "name_an_exercise": (
+        "name an exercise (e.g. `tutor check adam`) or use --all; `tutor list` shows the ids",
+        "실습 이름을 주거나(예: `tutor check adam`) --all을 쓰세요. `tutor list`로 실습 id를 볼 수 있습니다",
+    ),
+    "ids_or_all": ("give exercise ids or --all, not both", "실습 id와 --all 중 하나만 주세요"),
+    "file_one_id": ("--file grades one exercise: give exactly one id", "--file은 실습 하나를 채점합니다. id를 하나만 주세요"),
+    "file_exists": (
+        "{path} exists; choose another name, or add --force to replace it",
+        "{path} 파일이 이미 있습니다. 다른 이름을 고르거나, 바꾸려면 --force를 붙이세요",
+    ),
+    "cannot_write": ("cannot write {path}: {why}", "{path}에 쓸 수 없습니다: {why}"),
+    "nothing_imported": ("nothing imported: {why}", "아무것도 가져오지 않았습니다: {why}"),
+    "needs_yes": (
+        "resetting replaces your file with the stub: add --yes to confirm (`tutor reset {id} --yes`)",
+        "초기화하면 파일이 스텁으로 바뀝니다. 확인하려면 --yes를 붙이세요(`tutor reset {id} --yes`)",
+    ),
+    "needs_terminal": (
+        "the app needs a terminal (stdin and stdout); the commands work anywhere: `tutor --help`",
+        "앱은 터미널에서만 실행됩니다(stdin과 stdout). 명령은 어디서나 쓸 수 있습니다: `tutor --help`",
+    ),
+    "unexpected": (
+        "unexpected error: {what} (details in {log})",
+        "예상하지 못한 오류: {what} (자세한 내용은 {log})",
+    ),
+    "course_not_loaded": (
+        "the course did not load ({why}); showing what your progress knows",
+        "강의 자료를 읽지 못했습니다({why}). 진도 기록에 있는 것만 보여 줍니다",
+    ),
+    # export / import
+    "exported": ("exported {n} attempts to {path}", "기록 {n}개를 {path}에 내보냈습니다"),
+    "imported": (
+        "imported {added} new attempts from {path} ({skipped} already here)",
+        "{path}에서 새 기록 {added}개를 가져왔습니다(이미 있던 {skipped}개는 건너뜀)",
+    ),
+    # progress / review
+    "reviews_due": ("Reviews due: {n}", "복습할 항목: {n}개"),
+    "reviews_due_see": ("Reviews due: {n} — see `tutor review`.", "복습할 항목: {n}개 — `tutor review`로 확인하세요."),
+    "nothing_due": ("Nothing to review right now. Well done!", "복습할 것이 없습니다. 잘하고 있어요!"),
+    # list / hint / reset / solution
+    "exercises": ("exercises", "실습"),
+    "labs": ("labs", "실험"),
+    "questions": ("questions", "문제"),
+    "hint": ("Hint {i} of {n}", "힌트 {i}/{n}"),
+    "no_hints": ("{id} has no hints", "{id}에는 힌트가 없습니다"),
+    "all_hints": (
+        "(that was the last hint; `tutor check {id}` tells you what still differs)",
+        "(마지막 힌트였습니다. `tutor check {id}`로 아직 다른 부분을 확인하세요)",
+    ),
+    "confirm_reset": (
+        "Replace {path} with the stub? Your file is backed up first. [y/N] ",
+        "{path}을(를) 스텁으로 되돌릴까요? 먼저 백업합니다. [y/N] ",
+    ),
+    "kept": ("kept your file; nothing changed", "파일을 그대로 두었습니다"),
+    "backup": ("your previous file is saved at {path}", "이전 파일은 {path}에 저장했습니다"),
+    "reset": ("{path} is the stub again", "{path}이(가) 다시 스텁이 되었습니다"),
+    "locked": (
+        "the solution opens once `tutor check {id}` passes (status now: {status}); `tutor hint {id}` helps meanwhile",
+        "해답은 `tutor check {id}`를 통과한 뒤에 열립니다(현재 상태: {status}). 그동안 `tutor hint {id}`가 도움이 됩니다",
+    ),
+    # exercise status words, inside sentences
+    "status_new": ("not started", "시작 전"),
+    "status_started": ("started", "진행 중"),
+    "status_failed": ("not passing yet", "아직 통과 못 함"),
+    "status_passed": ("passed", "통과"),
+    # labs
+    "labs_header": ("Labs (run one with `tutor lab NAME`):", "실험 (`tutor lab 이름`으로 실행):"),
+    "unknown_lab": ("unknown lab '{name}'; labs: {labs}", "'{name}'라는 실험은 없습니다. 실험: {labs}"),
+    "lab_no_lr": ("lab {id} has no learning rate to set", "실험 {id}에는 정할 학습률이 없습니다"),
+    "lab_lr_positive": ("--lr must be positive", "--lr은 양수여야 합니다"),
+    "lab_no_optimizers": ("lab {id} does not compare optimizers", "실험 {id}은(는) 최적화 기법을 비교하지 않습니다"),
+    "lab_no_steps": ("lab {id} has no steps or epochs to set", "실험 {id}에는 정할 단계 수나 에폭 수가 없습니다"),
+    "lab_bad_value": ("{why}", "{why}"),
+}
+
+
+def say(key: str, lang: str, **values: Any) -> str:
+    """The CLI's sentence `key` in `lang` ("en" or "ko"), its `{fields}` filled with safe text; an
+    unknown key is returned as it is (a message that is already a sentence)."""
+    from tutor.safetext import safe_text
+
+    pair = WORDS.get(key)
+    if pair is None:
+        return safe_text(key)
+    text = pair[1] if lang == "ko" else pair[0]
+    return text.format(**{name: safe_text(value, limit=500, one_line=True) for name, value in values.items()})
+
+
+def language(args: Any = None, store: Any = None) -> str:
     """The output language: --lang, else the learner's setting (from `store` if open), else English."""
     lang = getattr(args, "lang", None)
     if not lang:
-        if store is not None:
-            lang = store.get_setting("language")
-        else:  # no need to open the store for one setting
-            from tutor.progress.settings import read_settings
+        try:
+            if store is not None:
+                lang = store.get_setting("language")
+            else:  # no need to open the store for one setting
+                from tutor.progress.settings import read_settings
 
-            lang = read_settings().get("language")
+                lang = read_settings().get("language")
+        except Exception:  # the language is never worth an error
+            lang = None
     return lang if lang in ("en", "ko") else "en"

@@ -52,16 +52,16 @@ def _exercise_ids(args) -> list[str]:
     from tutor.grading.judges import EXERCISES
 
     if args.all and args.ids:
-        raise UsageError("give exercise ids or --all, not both")
+        raise UsageError("ids_or_all")
     if args.file and len(args.ids) != 1:  # also --all: one file cannot be every exercise
-        raise UsageError("--file grades one exercise: give exactly one id")
+        raise UsageError("file_one_id")
     if args.all:
         return list(EXERCISES)
     if not args.ids:
-        raise UsageError("name an exercise (e.g. `tutor check adam`) or use --all; `tutor list` shows the ids")
+        raise UsageError("name_an_exercise")
     unknown = [e for e in args.ids if e not in EXERCISES]
     if unknown:
-        raise UsageError(f"unknown exercise id {unknown[0]!r} (`tutor list` shows the ids)")
+        raise UsageError("unknown_id", id=unknown[0])
     return list(dict.fromkeys(args.ids))
 
 

@@ -6,7 +6,7 @@ import shutil
 import sys
 import textwrap
 
-from tutor.commands import language
+from tutor.commands import language, say
 from tutor.cli import UsageError
 
 
@@ -15,18 +15,18 @@ def _params(lab, args) -> dict:
     params = {}
     if args.lr is not None:
         if "lr" not in lab.defaults:
-            raise UsageError(f"lab {lab.id} has no learning rate to set")
+            raise UsageError("lab_no_lr", id=lab.id)
         if args.lr <= 0:
-            raise UsageError("--lr must be positive")
+            raise UsageError("lab_lr_positive")
         params["lr"] = args.lr
     if args.optimizer:
         if "optimizers" not in lab.defaults:
-            raise UsageError(f"lab {lab.id} does not compare optimizers")
+            raise UsageError("lab_no_optimizers", id=lab.id)
         params["optimizers"] = [name.lower() for name in args.optimizer]
     if args.steps is not None:
         name = next((n for n in ("steps", "epochs") if n in lab.defaults), None)
         if name is None:
-            raise UsageError(f"lab {lab.id} has no steps or epochs to set")
+            raise UsageError("lab_no_steps", id=lab.id)
         params[name] = args.steps
     return params
 
@@ -36,12 +36,12 @@ def lab(args) -> int:
 
     lang = language(args)
     if not args.name:
-        print("Labs (run one with `tutor lab NAME`):" if lang == "en" else "실험 (`tutor lab 이름`으로 실행):")
+        print(say("labs_header", lang))
         for lab_id, spec in LABS.items():
             print(f"  {lab_id:<18} {spec.title.get(lang)}  [{', '.join(spec.concepts)}]")
         return 0
     if args.name not in LABS:
-        raise UsageError(f"unknown lab {args.name!r}; labs: {', '.join(LABS)}")
+        raise UsageError("unknown_lab", name=args.name, labs=", ".join(LABS))
     spec = LABS[args.name]
     columns = shutil.get_terminal_size((80, 24)).columns
     width = args.width or max(40, min(columns, 100))

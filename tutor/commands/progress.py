@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from tutor.commands import language
+from tutor.commands import language, say
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
 
@@ -41,7 +41,7 @@ def _course():
     try:
         return load_course()
     except (ContentError, OSError, KeyError) as exc:
-        print(f"tutor: the course did not load ({exc}); showing what your progress knows", file=sys.stderr)
+        print(f"tutor: {say('course_not_loaded', language(), why=exc)}", file=sys.stderr)
         return None
 
 
@@ -108,10 +108,7 @@ def progress(args) -> int:
             mastery = f"{round(row['mastery'] * 100)}%" if row["practised"] else "-"
             print(_line(label, width, mastery, exercises, str(row["reviews_due"])))
         print()
-        if lang == "ko":
-            print(f"복습할 항목: {due}개" + (" — `tutor review`로 확인하세요." if due else ""))
-        else:
-            print(f"Reviews due: {due}" + (" — see `tutor review`." if due else ""))
+        print(say("reviews_due_see" if due else "reviews_due", lang, n=due))
     return 0
 
 
@@ -125,7 +122,7 @@ def review(args) -> int:
             return 0
         lang = language(args, store)
         if not items:
-            print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
+            print(say("nothing_due", lang))
             return 0
         for number, entry in enumerate(items, start=1):
             kind = KIND_LABELS[lang][entry.kind]
@@ -136,13 +133,13 @@ def review(args) -> int:
 
 def export(args) -> int:
     if Path(args.file).exists() and not args.force:
-        raise CommandError(f"{args.file} exists; choose another name, or add --force to replace it")
+        raise CommandError("file_exists", path=args.file)
     with _open() as store:
         try:
             count = store.export(Path(args.file))
         except OSError as exc:
-            raise CommandError(f"cannot write {args.file}: {exc.strerror or exc}") from None
-    print(f"exported {count} attempts to {args.file}")
+            raise CommandError("cannot_write", path=args.file, why=exc.strerror or exc) from None
+    print(say("exported", language(args), n=count, path=args.file))
     return 0
 
 
@@ -153,6 +150,6 @@ def import_(args) -> int:
         except ImportFileError as exc:
             raise CommandError(str(exc)) from None
         except StoreError as exc:
-            raise CommandError(f"nothing imported: {exc}") from None
-    print(f"imported {result['added']} new attempts from {args.file} ({result['skipped']} already here)")
+            raise CommandError("nothing_imported", why=exc) from None
+    print(say("imported", language(args), added=result["added"], skipped=result["skipped"], path=args.file))
     return 0

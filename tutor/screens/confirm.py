@@ -24,7 +24,7 @@ class ConfirmScreen(TutorModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question)
+            yield Static(self.question, markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(id="yes", variant="warning")
                 yield Button(id="no", variant="primary")
@@ -51,6 +51,6 @@ class SolutionScreen(TutorModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.heading, classes="title")
+            yield Static(self.heading, classes="title", markup=False)
             yield TextArea.code_editor(self.code, language="python", read_only=True, id="solution-code")
-            yield Static("escape", classes="muted")
+            yield Static("escape", classes="muted", markup=False)

@@ -1,7 +1,8 @@
 """Home: the twenty concepts in order, grouped, with mastery and exercise status; reviews due; continue.
 
 Enter opens the highlighted concept's lesson; `c` continues where the learner left off; `r` starts a
-review session; `e` opens the highlighted concept's exercise; `l` and `t` switch language and theme (both remembered).
+review session; `e` opens the highlighted concept's exercise, `l` its lab (the key map is in
+ARCHITECTURE.md; f2 and f3 switch language and theme on every screen).
 
 It is the app's first screen, painted before the course and the progress store are loaded: the concept
 list comes from the concept files alone at first, and the figures (mastery, statuses, reviews due) fill
@@ -27,10 +28,29 @@ class HomeScreen(TutorScreen):
     BINDINGS = [
         Binding("c", "continue", "continue"),
         Binding("r", "review", "review"),
-        Binding("e", "exercise", "exercise", show=False),
-        Binding("l", "app.toggle_language", "language"),
-        Binding("t", "app.toggle_theme", "theme"),
+        Binding("e", "exercise", "exercise"),
+        Binding("l", "lab", "lab"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`e` and `l` only where the highlighted concept has an exercise or a lab."""
+        if action in ("exercise", "lab"):
+            concept_id = self._highlighted_concept()
+            if concept_id is None or not self.tutor.course_loaded:
+                return False
+            concept = self.tutor.course.concept(concept_id)
+            return bool(concept.exercises if action == "exercise" else concept.labs)
+        return True
+
+    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()  # `e` and `l` follow the highlighted concept
+
+    def action_lab(self) -> None:
+        concept_id = self._highlighted_concept()
+        if concept_id and self.tutor.course_loaded:
+            labs = self.tutor.course.concept(concept_id).labs
+            if labs:
+                self.tutor.open_lab(labs[0])
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", classes="title")

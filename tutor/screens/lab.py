@@ -2,8 +2,9 @@
 
 `tutor.labs.run_lab` computes (with the learner's own code where their exercise passes) and
 `tutor.labs.render` draws the result as text at the screen's size, followed by `tutor.labs.summary`
-(whose code ran, what the numbers show); a resize or a language switch only redraws, `r` runs again
-with a new seed.
+(whose code ran, what the numbers show); a resize or a language switch only redraws, ctrl+r runs
+again with a new seed. A lab without randomness (the optimizer paths start from a fixed point) gives
+the same result: the screen says so and stops offering the key.
 """
 
 from __future__ import annotations
@@ -24,22 +25,29 @@ from tutor.widgets.footer import LocalFooter
 class LabScreen(TutorScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
-        Binding("r", "rerun", "rerun"),
+        Binding("ctrl+r", "rerun", "rerun"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rerun":
+            return not self.seedless  # a new seed would change nothing
+        return True
 
     def __init__(self, lab_id: str) -> None:
         super().__init__()
         self.lab_id = lab_id
         self.result: Any = None
         self.seed = 0
+        self.seedless = False  # a new seed gave the same result
+        self._previous: Any = None
         self._drawn_for: tuple[int, int, str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title", classes="title")
+        yield Static(id="title", classes="title", markup=False)
         yield ProgressBar(id="lab-progress", total=1.0, show_eta=False)
-        yield Static(id="lab-step", classes="status")
+        yield Static(id="lab-step", classes="status", markup=False)
         with VerticalScroll(id="lab-scroll"):
-            yield Static(id="plot")
+            yield Static(id="plot", markup=False)
         yield LocalFooter()
 
     def on_mount(self) -> None:
@@ -62,6 +70,9 @@ class LabScreen(TutorScreen):
         self._draw()
 
     def action_rerun(self) -> None:
+        if self.result is None:
+            return  # still running
+        self._previous = self.result
         self.seed += 1
         self._run()
 
@@ -86,7 +97,8 @@ class LabScreen(TutorScreen):
         except Exception as error:
             self.from_worker(self._failed, None, error)
             return
-        self.from_worker(self._finished, result)
+        same = self._previous is not None and _same(self._previous.data, result.data)
+        self.from_worker(self._finished, result, same)
 
     def _started(self) -> None:
         self.result = None
@@ -109,9 +121,13 @@ class LabScreen(TutorScreen):
             self.query_one("#plot", Static).update("")
             self.tutor.report_error("while_lab", error, id=self.lab_id)
 
-    def _finished(self, result: Any) -> None:
+    def _finished(self, result: Any, same: bool = False) -> None:
         self.result = result
         self._hide_progress()
+        if same:
+            self.seedless = True
+            self.refresh_bindings()
+            self.notify(self.t("lab_same"), timeout=8)
         self._draw()
 
     def _draw(self) -> None:
@@ -127,4 +143,22 @@ class LabScreen(TutorScreen):
 
             text = RichText.from_ansi(render(self.result, width=width, height=height, lang=self.lang, color=True))
             text.append("\n\n" + summary(self.result, lang=self.lang))
+            if self.seedless:
+                text.append("\n\n" + self.t("lab_same"), style="italic")
             self.query_one("#plot", Static).update(text)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Whether two lab results hold the same numbers (dicts, lists, arrays and scalars, compared exactly)."""
+    import numpy as np
+
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return bool(np.array_equal(np.asarray(a), np.asarray(b), equal_nan=np.asarray(a).dtype.kind == "f"))
+    try:
+        return bool(a == b)
+    except Exception:
+        return False

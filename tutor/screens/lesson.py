@@ -25,6 +25,18 @@ class LessonScreen(TutorScreen):
         Binding("n", "move(1)", "next"),
     ]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`e` and `l` only for a concept that has an exercise or a lab; `n`/`p` not past the ends."""
+        if action == "exercise":
+            return bool(self.concept.exercises)
+        if action == "lab":
+            return bool(self.concept.labs)
+        if action == "move":
+            ids = [c.id for c in self.tutor.course.concepts]
+            index = ids.index(self.concept_id) + int(parameters[0]) if self.concept_id in ids else -1  # type: ignore[call-overload]
+            return 0 <= index < len(ids)
+        return True
+
     def __init__(self, concept_id: str) -> None:
         super().__init__()
         self.concept_id = concept_id
@@ -34,7 +46,7 @@ class LessonScreen(TutorScreen):
         return self.tutor.course.concept(self.concept_id)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title", classes="title")
+        yield Static(id="title", classes="title", markup=False)
         with VerticalScroll(id="lesson-scroll"):
             yield Markdown(id="lesson", open_links=False)
         yield LocalFooter()
@@ -79,6 +91,8 @@ class LessonScreen(TutorScreen):
 
     def action_move(self, step: int) -> None:
         ids = [c.id for c in self.tutor.course.concepts]
+        if self.concept_id not in ids:
+            return
         index = ids.index(self.concept_id) + step
         if 0 <= index < len(ids):
             self.app.switch_screen(LessonScreen(ids[index]))

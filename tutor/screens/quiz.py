@@ -28,7 +28,8 @@ from tutor.widgets.quizview import feedback_lines
 class QuizScreen(TutorScreen):
     BINDINGS = [
         Binding("escape", "leave", "back"),
-        Binding("n", "next", "next"),
+        Binding("n", "next", "next"),  # shown once the question is answered
+        # A choice's letter (or number) answers it; only the options the question has.
         Binding("a,1", "pick(0)", show=False),
         Binding("b,2", "pick(1)", show=False),
         Binding("c,3", "pick(2)", show=False),
@@ -50,15 +51,23 @@ class QuizScreen(TutorScreen):
         self._done = False
 
     def compose(self) -> ComposeResult:
-        yield Static(id="title", classes="title")
+        yield Static(id="title", classes="title", markup=False)
         with VerticalScroll(id="quiz-body"):
-            yield Static(id="counter", classes="status")
+            yield Static(id="counter", classes="status", markup=False)
             yield Markdown(id="prompt")
             yield OptionList(id="choices")
             yield Input(id="answer")
-            yield Static(id="hint-line", classes="muted")
-            yield Static(id="feedback")
+            yield Static(id="hint-line", classes="muted", markup=False)
+            yield Static(id="feedback", markup=False)
         yield LocalFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.answered and not self._done
+        if action == "pick":
+            choices = self.instance.choices if self.instance is not None else ()
+            return not self.answered and not self._done and int(parameters[0]) < len(choices)  # type: ignore[call-overload]
+        return True
 
     def on_mount(self) -> None:
         if any(q.type == "symbolic" for q in self.questions):
@@ -107,6 +116,7 @@ class QuizScreen(TutorScreen):
     def _show_instance(self, instance: Any) -> None:
         self.instance, self.verdict, self.answered = instance, None, False
         self._render_question()
+        self.refresh_bindings()
         feedback = self.query_one("#feedback", Static)
         feedback.update("")
         feedback.set_classes("")
@@ -141,8 +151,11 @@ class QuizScreen(TutorScreen):
         else:
             answer.placeholder = self.t("your_answer")
             answer.disabled = self.answered
-        hint = self.t("pick_choice") if choices else instance.input_hint.get(self.lang) if instance else ""
-        self.query_one("#hint-line", Static).update(hint)
+        if choices:
+            hint = self.t("pick_choice", last="abcdef"[len(choices) - 1], n=len(choices))
+        else:
+            hint = instance.input_hint.get(self.lang) if instance else ""
+        self.query_one("#hint-line", Static).update(RichText(hint))
 
     def _render_verdict(self) -> None:
         verdict = self.verdict
@@ -153,7 +166,7 @@ class QuizScreen(TutorScreen):
         if status != "unreadable":
             lines.append(self.t("press_next"))
         feedback = self.query_one("#feedback", Static)
-        feedback.update("\n\n".join(line for line in lines if line))
+        feedback.update(RichText("\n\n".join(line for line in lines if line)))  # it quotes the learner's answer
         feedback.set_classes(status)
         self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
 
@@ -170,6 +183,11 @@ class QuizScreen(TutorScreen):
             self.action_next()
         elif event.value.strip():
             self._submit(event.value)
+        else:  # an empty answer: nothing to check, and the last message no longer applies
+            self.verdict = None
+            feedback = self.query_one("#feedback", Static)
+            feedback.update("")
+            feedback.set_classes("")
 
     def action_pick(self, index: int) -> None:
         choices = self.instance.choices if self.instance is not None else ()
@@ -212,6 +230,7 @@ class QuizScreen(TutorScreen):
             self.query_one("#answer", Input).disabled = True
             self.query_one("#quiz-body").focus()  # away from the input, so `n` and enter move on
         self._render_verdict()
+        self.refresh_bindings()
 
     def action_next(self) -> None:
         if not self.answered:
@@ -231,6 +250,7 @@ class QuizScreen(TutorScreen):
         self.query_one("#quiz-body").focus()
         self.answered = False
         self._done = True
+        self.refresh_bindings()
 
     def key_enter(self) -> None:
         if self._done:

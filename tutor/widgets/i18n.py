@@ -59,7 +59,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "predict_title": ("Predict before you code · {title}", "코딩 전에 예측하기 · {title}"),
     "question_n": ("Question {i} of {n}", "{n}문제 중 {i}번"),
     "your_answer": ("Your answer (enter to submit)", "답(enter로 제출)"),
-    "pick_choice": ("Pick an answer: a–f (or 1–6), or arrows + enter", "답을 고르세요: a–f(또는 1–6), 또는 화살표 + enter"),
+    "pick_choice": ("Pick an answer: a–{last} (or 1–{n}), or arrows + enter", "답을 고르세요: a–{last}(또는 1–{n}), 또는 화살표 + enter"),
     "unreadable": ("Could not read that: {why}", "답을 읽을 수 없습니다: {why}"),
     "checking": ("Checking…", "확인하는 중…"),
     "press_next": ("n: next question", "n: 다음 문제"),
@@ -114,6 +114,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lab_title": ("Lab · {name}", "실험 · {name}"),
     "lab_running": ("Running the experiment…", "실험을 실행하는 중…"),
     "lab_missing": ("Labs are not available yet.", "실험 기능은 아직 준비되지 않았습니다."),
+    "lab_same": (
+        "A new seed changed nothing: this experiment has no randomness (it starts from fixed points).",
+        "새 시드로 다시 실행해도 결과가 같습니다. 이 실험에는 무작위성이 없습니다(고정된 지점에서 시작합니다).",
+    ),
     # everywhere
     "core_missing": ("{what} is not available in this build yet.", "{what} 기능은 아직 이 빌드에 없습니다."),
     "unexpected": (
@@ -140,10 +144,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "read_only": ("Another tutor is running: your progress is read-only here.", "다른 tutor가 실행 중이라 여기서는 진도를 읽기만 합니다."),
     "jump_concept": ("Open lesson {id} · {title}", "{id} 강의 열기 · {title}"),
     "jump_exercise": ("Open exercise {id} · {title}", "실습 {id} 열기 · {title}"),
+    "jump_lab": ("Open lab {id} · {title}", "실험 {id} 열기 · {title}"),
+    "jump_reset": ("Reset exercise {id} to its stub (backed up first)", "실습 {id} 처음 상태로 되돌리기(먼저 백업)"),
+    "cmd_continue": ("Continue: the next step", "이어 하기: 다음 할 일"),
+    "cmd_continue_help": ("what home's c opens", "홈의 c와 같습니다"),
+    "cmd_review": ("Review what is due", "복습하기"),
+    "cmd_review_help": ("the review session (home: r)", "복습 세션(홈: r)"),
+    "cmd_language": ("Language: English ↔ 한국어", "언어: English ↔ 한국어"),
+    "cmd_theme": ("Theme: dark ↔ light", "테마: 어두움 ↔ 밝음"),
+    "cmd_theme_help": ("f3", "f3"),
+    "cmd_help": ("Keys (help)", "단축키(도움말)"),
+    "cmd_help_help": ("?", "?"),
+    "cmd_quit": ("Quit", "종료"),
+    "everywhere": ("Everywhere", "모든 화면"),
     "help_title": ("Keys", "단축키"),
     "help_footer": (
-        "Everything also works with the mouse. ctrl+p opens the command palette: type a concept or exercise.",
-        "마우스로도 모두 쓸 수 있습니다. ctrl+p로 명령 팔레트를 열고 개념이나 실습 이름을 입력하세요.",
+        "Everything also works with the mouse. ctrl+p opens the command palette: type a lesson, exercise or lab, "
+        "or review, continue, language, theme, reset.",
+        "마우스로도 모두 쓸 수 있습니다. ctrl+p로 명령 팔레트를 열고 강의, 실습, 실험 이름이나 복습, 이어 하기, "
+        "언어, 테마, 초기화를 입력하세요.",
     ),
 }
 
