@@ -308,7 +308,7 @@ async def test_a_failure_in_the_core_becomes_a_notification_and_a_log_line(make_
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
         await open_sgd_exercise(pilot)
-        await pilot.press("c")
+        await pilot.press("f5")
         await wait_for(pilot, lambda: any(notice in n.message for n in app._notifications))
         assert isinstance(app.screen, ExerciseScreen)  # still running, still usable
         assert not any("grader exploded" in n.message for n in app._notifications)  # the details: in the log only

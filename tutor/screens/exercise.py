@@ -1,7 +1,7 @@
 """Exercise: the task, the learner's file in an editor, and watch mode that re-grades on every save.
 
 The file on disk is the truth. A thread stats it every `app.watch_interval` seconds (mtime and size);
-whenever it changes, from this editor (ctrl+s) or any other (`e` opens $EDITOR), it is graded again
+whenever it changes, from this editor (ctrl+s) or any other (`o` opens $EDITOR), it is graded again
 in a thread worker, and the verdict, the per-check results and the diagnosis replace the old ones.
 Hints come one key press at a time; the reference solution only after a pass; reset asks first and
 keeps a backup; "passed → next" is a key press, never automatic.
@@ -39,8 +39,8 @@ class ExerciseScreen(TutorScreen):
     BINDINGS = [
         Binding("escape", "leave", "back"),
         Binding("ctrl+s", "save", "save", priority=True),
-        Binding("e", "editor", "editor"),
-        Binding("c,f5", "check", "check"),
+        Binding("o", "editor", "editor"),  # the key map: `e` opens an exercise, `c` continues (ARCHITECTURE.md)
+        Binding("f5", "check", "check"),
         Binding("h", "hint", "hint"),
         Binding("n", "next", "next"),
         Binding("s", "solution", "solution"),
