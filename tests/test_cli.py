@@ -1,8 +1,11 @@
 """The command line's promises that hold for every subcommand."""
 
 import os
+import pty
 import subprocess
 import sys
+
+import pytest
 
 
 def test_a_closed_pipe_never_turns_a_failed_check_into_success(tmp_path):
@@ -32,3 +35,119 @@ def test_an_unexpected_error_is_one_line_for_the_learner_and_a_traceback_in_the_
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "disk on fire" in err and "Traceback" not in err
     assert "Traceback" in (tmp_path / "tutor.log").read_text(encoding="utf-8")
+
+
+# -- no terminal, any encoding, a relative home -------------------------------------------------------
+
+
+def _run(args, tmp_path, stdin=None, stdout=subprocess.PIPE, timeout=60, **env):
+    environment = {**os.environ, "TUTOR_HOME": str(tmp_path), **env}
+    environment.pop("LC_ALL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "tutor", *args], stdin=stdin, stdout=stdout, stderr=subprocess.PIPE,
+        env=environment, timeout=timeout, cwd=tmp_path,
+    )
+
+
+def test_the_app_without_a_terminal_says_so_in_one_line_and_exits_2(tmp_path):
+    with open(os.devnull, "rb") as devnull:  # no terminal at all
+        out = _run([], tmp_path, stdin=devnull, timeout=30)
+    assert out.returncode == 2
+    assert out.stdout == b""  # no escape codes
+    err = out.stderr.decode()
+    assert err.count("\n") == 1 and "terminal" in err and "\x1b" not in err
+    master, slave = pty.openpty()  # a terminal on stdin, stdout piped (`tutor | less`)
+    try:
+        out = _run([], tmp_path, stdin=slave, timeout=30)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert out.returncode == 2 and out.stdout == b""
+    with open(os.devnull, "rb") as devnull:
+        out = _run(["--lang", "ko"], tmp_path, stdin=devnull, timeout=30)
+    assert out.returncode == 2 and "터미널" in out.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [["list"], ["hint", "sgd", "--lang", "ko"], ["check", "sgd"], ["lab", "optimizer_paths", "--steps", "5"], ["lab"]])
+def test_the_cli_writes_on_an_ascii_stdout(tmp_path, args):
+    """LANG=C or PYTHONIOENCODING=ascii: ✓, → and Hangul are replaced, never an UnicodeEncodeError."""
+    out = _run(args, tmp_path, timeout=120, PYTHONIOENCODING="ascii", LANG="C")
+    err = out.stderr.decode("ascii", errors="strict")  # what could not be encoded is replaced: plain ASCII
+    assert out.returncode in (0, 1), err
+    assert "Traceback" not in err and "UnicodeEncodeError" not in err
+    assert out.stdout.strip()
+    out.stdout.decode("ascii")
+
+
+def test_a_relative_tutor_home_is_one_absolute_home(tmp_path, monkeypatch):
+    from tutor import paths
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TUTOR_HOME", "rel/home")
+    home = paths.data_home()
+    assert home == tmp_path / "rel" / "home" and home.is_dir()
+    assert os.environ["TUTOR_HOME"] == str(home)  # children (the sandbox, $EDITOR) get the same home
+    monkeypatch.chdir(tmp_path / "rel")
+    assert paths.data_home() == home  # the same home after a change of folder
+
+
+def test_a_relative_tutor_home_from_the_command_line(tmp_path):
+    out = _run(["path", "sgd"], tmp_path, TUTOR_HOME="my home")
+    assert out.returncode == 0
+    assert out.stdout.decode().strip() == str(tmp_path / "my home" / "workspace" / "sgd.py")
+
+
+# -- the learner's language ---------------------------------------------------------------------------
+
+KOREAN = [
+    (["check", "--lang", "ko"], 2, "실습 이름을 주거나"),
+    (["check", "foo", "--lang", "ko"], 2, "'foo'라는 실습은 없습니다"),
+    (["hint", "foo", "--lang", "ko"], 2, "'foo'라는 실습은 없습니다"),
+    (["solution", "sgd", "--lang", "ko"], 1, "(현재 상태: 시작 전)"),
+    (["lab", "nope", "--lang", "ko"], 2, "'nope'라는 실험은 없습니다"),
+    (["lab", "optimizer_paths", "--lr", "-1", "--lang", "ko"], 2, "--lr은 양수여야 합니다"),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "said"), KOREAN, ids=[" ".join(a[:2]) for a, _, _ in KOREAN])
+def test_usage_errors_in_korean(tmp_path, args, code, said):
+    out = _run(args, tmp_path)
+    err = out.stderr.decode()
+    assert out.returncode == code, err
+    assert said in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_korean_follows_the_saved_setting_without_lang(tmp_path):
+    from tutor.progress import Store
+
+    with Store.open(tmp_path) as store:
+        store.set_setting("language", "ko")
+    out = _run(["check", "foo"], tmp_path)
+    assert "'foo'라는 실습은 없습니다" in out.stderr.decode()
+
+
+def test_reset_needs_yes_and_says_so_in_both_languages(tmp_path):
+    assert _run(["path", "sgd"], tmp_path).returncode == 0
+    with open(os.devnull, "rb") as devnull:
+        english = _run(["reset", "sgd"], tmp_path, stdin=devnull)
+        korean = _run(["reset", "sgd", "--lang", "ko"], tmp_path, stdin=devnull)
+    assert english.returncode == 1 and "--yes" in english.stderr.decode()
+    assert korean.returncode == 1 and "확인하려면 --yes를 붙이세요" in korean.stderr.decode()
+    done = _run(["reset", "sgd", "--yes", "--lang", "ko"], tmp_path)
+    assert done.returncode == 0 and "다시 스텁이 되었습니다" in done.stdout.decode()
+
+
+def test_export_and_import_speak_korean(tmp_path):
+    target = tmp_path / "out.json"
+    first = _run(["export", str(target), "--lang", "ko"], tmp_path)
+    assert first.returncode == 0 and "내보냈습니다" in first.stdout.decode()
+    again = _run(["export", str(target), "--lang", "ko"], tmp_path)
+    assert again.returncode == 1 and "--force를 붙이세요" in again.stderr.decode()
+    back = _run(["import", str(target), "--lang", "ko"], tmp_path)
+    assert back.returncode == 0 and "가져왔습니다" in back.stdout.decode()
+
+
+def test_outside_text_in_an_error_is_made_safe(tmp_path):
+    out = _run(["check", "\x1b]0;pwned\x07", "--lang", "ko"], tmp_path)
+    err = out.stderr.decode()
+    assert out.returncode == 2 and "\x1b" not in err and "␛" in err
