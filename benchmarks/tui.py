@@ -10,6 +10,10 @@
    editors save, twenty times (alternately failing and passing); the time until the verdict is on
    screen (goal ≤ 150 ms p50).
 3. Memory: the resident set size of a fresh process after visiting every screen (goal ≤ 150 MB).
+4. Screen changes (goal ≤ 100 ms p50 each): home → lesson, lesson → exercise, exercise → lesson (back),
+   lesson → home (back), in an 80×24 app driven in-process; from the key press until the new screen
+   is mounted, filled in (the lesson's text, the learner's file in the editor) and painted.
+   `--profile` writes a pyinstrument profile of those changes to stdout instead.
 """
 
 from __future__ import annotations
@@ -189,9 +193,116 @@ async def screenshots() -> None:
     shutil.rmtree(home, ignore_errors=True)
 
 
+CHANGES = ("home -> lesson", "lesson -> exercise", "exercise -> lesson", "lesson -> home")
+
+
+async def screen_changes(rounds: int = 15) -> dict[str, list[float]]:
+    """Seconds per screen change, `rounds` times each (a different concept each round, so nothing is
+    only warm because the same screen was just shown)."""
+    from textual.widgets import Markdown, TextArea
+
+    from tutor.app import create_app
+    from tutor.screens.exercise import ExerciseScreen
+    from tutor.screens.home import HomeScreen
+    from tutor.screens.lesson import LessonScreen
+
+    home = Path(tempfile.mkdtemp(prefix="tutor-bench-"))
+    app = create_app(home, lang="en", seed=1)
+    times: dict[str, list[float]] = {name: [] for name in CHANGES}
+
+    cpu: dict[str, list[float]] = {name: [] for name in CHANGES}
+
+    async def change(name: str, key: str, condition) -> None:
+        """Press `key`, then poll (every millisecond, without Pilot's waits for idleness) until
+        `condition` holds, then draw the frame the terminal would get."""
+        wall, used = time.perf_counter(), time.process_time()
+        app.simulate_key(key)
+        end = wall + 30
+        while not condition():
+            if time.perf_counter() > end:
+                raise RuntimeError(f"{name}: timed out")
+            await asyncio.sleep(0.001)
+        app.screen._compositor.render_update(full=True)
+        times[name].append(time.perf_counter() - wall)
+        cpu[name].append(time.process_time() - used)
+
+    def lesson_shown(concept_id: str):
+        def shown() -> bool:
+            screen = app.screen
+            return (
+                isinstance(screen, LessonScreen)
+                and screen.concept_id == concept_id
+                and screen.is_mounted
+                and bool(screen.query_one("#lesson", Markdown).children)
+            )
+
+        return shown
+
+    def exercise_shown(exercise_id: str):
+        def shown() -> bool:
+            screen = app.screen
+            return (
+                isinstance(screen, ExerciseScreen)
+                and screen.exercise_id == exercise_id
+                and screen.is_mounted
+                and bool(screen.query_one("#editor", TextArea).text)
+            )
+
+        return shown
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _wait(pilot, lambda: app.course_loaded and app.store is not None)
+        concepts = [c for c in app.course.concepts if c.exercises]
+        app.save_setting("predicted", [e for c in concepts for e in c.exercises])  # no predict questions first
+        await pilot.pause(0.3)
+        for i in range(rounds):
+            concept = concepts[i % len(concepts)]
+            exercise_id = concept.exercises[0]
+            options = app.screen.query_one("#concepts")
+            options.highlighted = options.get_option_index(concept.id)
+            await pilot.pause(0.05)
+            await change("home -> lesson", "enter", lesson_shown(concept.id))
+            await pilot.pause(0.1)
+            await change("lesson -> exercise", "e", exercise_shown(exercise_id))
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.1)
+            await change("exercise -> lesson", "escape", lambda: isinstance(app.screen, LessonScreen) and app.screen.is_mounted)
+            await pilot.pause(0.1)
+            await change("lesson -> home", "escape", lambda: isinstance(app.screen, HomeScreen) and app.screen.is_mounted)
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.1)
+    shutil.rmtree(home, ignore_errors=True)
+    return times, cpu
+
+
+def print_screen_changes(measured: tuple[dict[str, list[float]], dict[str, list[float]]]) -> None:
+    """Wall-clock p50/p90 (the goal), and the median CPU time the app used (what the change costs
+    on a quiet machine: on a shared one the wall clock also counts waiting for a core)."""
+    times, cpu = measured
+    print(f"screen changes (80x24, {len(next(iter(times.values())))} rounds each; goal p50 <= 100 ms):")
+    for name, values in times.items():
+        values = sorted(values)
+        p50 = statistics.median(values)
+        p90 = values[int(0.9 * (len(values) - 1))]
+        print(f"  {name:<20} p50 {p50 * 1000:4.0f} ms, p90 {p90 * 1000:4.0f} ms (CPU {statistics.median(cpu[name]) * 1000:.0f} ms)")
+
+
 def main() -> None:
     if sys.argv[1:] == ["--visit"]:
         asyncio.run(visit_every_screen())
+        return
+    if sys.argv[1:2] == ["--profile"]:
+        from pyinstrument import Profiler  # pip install pyinstrument
+
+        with Profiler(async_mode="enabled") as profiler:
+            measured = asyncio.run(screen_changes(rounds=5))
+        print_screen_changes(measured)
+        from pyinstrument.renderers import ConsoleRenderer
+
+        print(profiler.output(ConsoleRenderer(flat="--flat" in sys.argv, show_all=False, unicode=True)))
+        return
+    if sys.argv[1:] == ["--changes"]:
+        print_screen_changes(asyncio.run(screen_changes()))
         return
     first, listed, filled, bare = start_up()
     print(
@@ -208,6 +319,7 @@ def main() -> None:
     out = subprocess.run([sys.executable, __file__, "--visit"], capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, TUTOR_HOME=tempfile.mkdtemp()))
     rss = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else f"failed: {out.stderr[-300:]}"
     print(f"RSS after visiting every screen: {rss} MB (goal <= 150 MB)")
+    print_screen_changes(asyncio.run(screen_changes()))
     asyncio.run(screenshots())
     print("wrote docs/home.svg and docs/exercise.svg")
 

@@ -30,6 +30,42 @@ from tutor.widgets.support import LockedStore, log_exception, setup_log
 THEMES = ("textual-dark", "textual-light")
 
 
+def share_highlight_queries(warm: bool = False) -> None:
+    """One compiled syntax-highlighting query per language for every code editor of the app.
+
+    Textual compiles the tree-sitter highlight query whenever a TextArea gets a document: three
+    times for each exercise screen (its editor is created, given its language, then loaded with the
+    file), 15-50 ms each, which made opening an exercise slow. A compiled query is immutable (each
+    search makes its own cursor), so one per language serves every editor. With `warm`, Python's is
+    compiled now (the start-up worker calls this off the UI thread, after the first paint).
+    """
+    try:
+        from textual.document._syntax_aware_document import SyntaxAwareDocument
+    except ImportError:  # no tree-sitter: editors are plain text, nothing to share
+        return
+    if not getattr(SyntaxAwareDocument.prepare_query, "shared", False):
+        compile_query = SyntaxAwareDocument.prepare_query
+        compiled: dict[tuple[int, str], tuple[Any, Any]] = {}
+        lock = threading.Lock()
+
+        def prepare_query(document: Any, query: str) -> Any:
+            key = (id(document.language), query)
+            with lock:
+                if key not in compiled:  # the language is kept with it: its id cannot be reused
+                    compiled[key] = (document.language, compile_query(document, query))
+                return compiled[key][1]
+
+        prepare_query.shared = True  # type: ignore[attr-defined]
+        SyntaxAwareDocument.prepare_query = prepare_query  # type: ignore[method-assign]
+    if warm:  # what a TextArea for Python does, without a widget (this runs in a thread)
+        from textual._tree_sitter import get_language
+        from textual.widgets import TextArea
+
+        language = get_language("python")
+        if language is not None:
+            SyntaxAwareDocument("", language).prepare_query(TextArea._get_builtin_highlight_query("python"))
+
+
 def locale_language() -> str:
     """Korean when the locale says so (LC_ALL, then LANG), English otherwise."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -116,6 +152,10 @@ class TutorApp(App):
             self.post_message(Call(self.report_error, "while_course", error))
             return
         self.post_message(Call(self._course_loaded, course))
+        try:
+            share_highlight_queries(warm=True)  # the first exercise opens as fast as the next ones
+        except Exception as error:
+            log_exception("preparing the code editor", error)
 
     def on_call(self, message: Call) -> None:
         message.callback(*message.args)

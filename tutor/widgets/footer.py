@@ -55,55 +55,75 @@ def fit(entries: list[Entry], width: int) -> list[Entry]:
 
 
 class LocalFooter(Footer):
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    """Drawn again only when what it shows changes (the keys, their state, the width, the language):
+    the bindings change on every focus move and highlight, and building the keys is what costs."""
+
+    _shown: tuple[list[Entry], Entry | None] = ([], None)
+    _drawn_for: object = None
+    _width = 0
+
+    def _layout(self) -> tuple[list[Entry], Entry | None]:
+        """(the keys that fit, in order; the palette's key or None)."""
         app: Any = self.app
         lang = getattr(app, "lang", "en")
         active = self.screen.active_bindings
         screen_entries: list[Entry] = []
         app_entries: list[Entry] = []
         seen: set[str] = set()
+        palette: Entry | None = None
         for node, binding, enabled, tooltip in active.values():
-            if not binding.show or binding.action in seen:
+            if binding.action in seen:
+                continue
+            entry = Entry(binding.key, app.get_key_display(binding), tr(binding.description, lang), binding.action, enabled, tooltip)
+            if binding.key == app.COMMAND_PALETTE_BINDING:
+                if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
+                    palette = entry
+                continue
+            if not binding.show:
                 continue
             seen.add(binding.action)
-            entry = Entry(binding.key, app.get_key_display(binding), tr(binding.description, lang), binding.action, enabled, tooltip)
             (app_entries if node is app else screen_entries).append(entry)
         app_entries.sort(key=lambda e: APP_ORDER.index(e.action) if e.action in APP_ORDER else -1)
-        entries = screen_entries + app_entries
-        palette: Entry | None = None
-        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
-            _node, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
-            palette = Entry(binding.key, app.get_key_display(binding), tr(binding.description, lang), binding.action, enabled, tooltip)
-            entries = [e for e in entries if e.action != palette.action]
         width = self.size.width or app.size.width
         room = width - (palette.width + 2 if palette else 0)  # the palette's key: a border and a padding column
-        self._shown = fit(entries, room)
-        for entry in self._shown:
-            yield FooterKey(
-                entry.key, entry.key_display, entry.description, entry.action, disabled=not entry.enabled, tooltip=entry.tooltip
-            ).data_bind(compact=Footer.compact)
-        if palette is not None:
-            yield FooterKey(
-                palette.key,
-                palette.key_display,
-                palette.description,
-                palette.action,
-                classes="-command-palette",
-                disabled=not palette.enabled,
-                tooltip=palette.tooltip or palette.description,
-            )
+        return fit(screen_entries + app_entries, room), palette
 
-    _shown: list[Entry] = []
-    _width = 0
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        self._shown = shown, palette = self._layout()
+        self._drawn_for = self._shown
+        for entry in shown:
+            yield self._key(entry)
+        if palette is not None:
+            yield self._key(palette, classes="-command-palette")
+
+    def _key(self, entry: Entry, classes: str = "") -> FooterKey:
+        key = FooterKey(
+            entry.key, entry.key_display, entry.description, entry.action,
+            disabled=not entry.enabled, tooltip=entry.tooltip or entry.description, classes=classes,
+        )
+        # Not compact, set before it mounts: Textual's data_bind would restyle every key twice.
+        key.set_reactive(FooterKey.compact, self.compact)
+        return key
+
+    def bindings_changed(self, screen: Any) -> None:
+        self._bindings_ready = True
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._redraw)
+
+    async def _redraw(self) -> None:
+        if not self.is_attached or not self._bindings_ready:
+            return
+        if self._layout() != self._drawn_for:
+            await self.recompose()
 
     def on_resize(self) -> None:
         if self.size.width != self._width:
             self._width = self.size.width
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._redraw)
 
     @property
     def shown_actions(self) -> list[str]:
         """The actions whose keys are on screen (tests)."""
-        return [e.action for e in self._shown]
+        return [e.action for e in self._shown[0]]
