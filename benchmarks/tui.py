@@ -262,7 +262,8 @@ async def screen_changes(rounds: int = 15) -> dict[str, list[float]]:
             options.highlighted = options.get_option_index(concept.id)
             await pilot.pause(0.05)
             await change("home -> lesson", "enter", lesson_shown(concept.id))
-            await pilot.pause(0.1)
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.3)  # the learner reads a moment: the whole lesson is in by then
             await change("lesson -> exercise", "e", exercise_shown(exercise_id))
             await app.workers.wait_for_complete()
             await pilot.pause(0.1)

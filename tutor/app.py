@@ -111,6 +111,8 @@ class TutorApp(App):
         self.store: Any = None
         self.store_opened = False  # True once opening was tried (self.store stays None if it failed)
         self.log_file = setup_log(home)
+        self._position: dict | None = None  # a position not written yet (see remember_position)
+        self._position_lock = threading.Lock()
 
     # -- start-up -----------------------------------------------------------------------------------
     # The home screen is the first screen (no blank one painted before it), composed in the learner's
@@ -195,6 +197,8 @@ class TutorApp(App):
                 log_exception("closing the store", error)
 
     def setting(self, name: str, default: Any = None) -> Any:
+        if name == "last_position" and self._position is not None:
+            return dict(self._position)  # being written
         if self.store is None:
             return default
         try:
@@ -352,7 +356,20 @@ class TutorApp(App):
             opener(ident)
 
     def remember_position(self, screen: str, ident: str) -> None:
-        self.save_setting("last_position", {"screen": screen, "id": ident})
+        """Remember where the learner is, for "continue". Written in a thread (the store writes and
+        syncs a file: milliseconds a screen change should not wait for); each write takes the latest
+        position, so an earlier one never lands after it."""
+        self._position = {"screen": screen, "id": ident}
+
+        def write() -> None:
+            with self._position_lock:
+                if self._position is not None:
+                    position, self._position = self._position, None
+                    self.save_setting("last_position", position)
+
+        self.run_worker(write, thread=True, group="position", exit_on_error=False)
+
+
 
     # -- errors -------------------------------------------------------------------------------------
 

@@ -445,3 +445,52 @@ async def test_a_lab_rerun_that_changes_nothing_says_why_and_stops_offering_the_
         said = "no randomness" if lang == "en" else "무작위성이 없습니다"
         assert any(said in n.message for n in app._notifications)
         assert said in str(lab.query_one("#plot", Static).render())
+
+
+# -- the lesson: shown in two steps, scrolled by the screen's keys ---------------------------------------
+
+
+def test_a_lesson_is_split_between_blocks_never_inside_a_fence():
+    from tutor.screens.lesson import HEAD_LINES, split_lesson
+
+    fence = ["```text", *[f"W ← W − η·g  # {i}" for i in range(HEAD_LINES + 5)], "", "still in the fence", "```"]
+    text = "\n".join(["# Title", "", *fence, "", "After the fence.", "", "More."]) + "\n"
+    head, tail = split_lesson(text)
+    assert head + tail == text
+    assert head.count("```") == 2 and tail.startswith("After the fence.")
+    assert split_lesson("# Short\n\nlesson\n") == ("# Short\n\nlesson\n", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_the_whole_lesson_is_shown_and_the_keys_scroll_it(tmp_path, lang):
+    """The real course's Adam lesson: long enough to be shown in two steps."""
+    from textual.widgets import Markdown
+
+    from tutor.app import create_app
+    from tutor.screens.lesson import split_lesson
+
+    app = create_app(tmp_path, lang=lang, seed=7)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.open_lesson("0101")
+        await wait_for_screen(pilot, LessonScreen)
+        screen = app.screen
+        whole = screen.concept.lesson.get(lang)
+        assert split_lesson(whole)[1], "a lesson long enough to come in two steps"
+        markdown = screen.query_one("#lesson", Markdown)
+        await wait_for(pilot, lambda: markdown.source == whole)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        scroll = screen.query_one("#lesson-scroll")
+        assert scroll.max_scroll_y > 0, "the test lesson should be longer than the screen"
+        await pilot.press("pagedown")
+        await wait_for(pilot, lambda: scroll.scroll_y > 0)
+        await pilot.press("home")
+        await wait_for(pilot, lambda: scroll.scroll_y == 0)
+        await pilot.press("down", "down")
+        await wait_for(pilot, lambda: scroll.scroll_y > 0)
+        await pilot.press("end")
+        await wait_for(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y)
+        await pilot.press("f2")  # the other language: the other lesson, whole
+        other = screen.concept.lesson.get("ko" if lang == "en" else "en")
+        await wait_for(pilot, lambda: markdown.source == other)

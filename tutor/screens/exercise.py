@@ -68,6 +68,9 @@ class ExerciseScreen(TutorScreen):
         return self.tutor.course.exercise(self.exercise_id)
 
     def compose(self) -> ComposeResult:
+        # The layout for the terminal's width is chosen before anything is styled: setting the class
+        # on the first resize restyled the whole screen (a third of opening it).
+        self.set_class(self.app.size.width < NARROW, "narrow", update=False)
         yield Static(id="title", classes="title")
         with Horizontal(id="exercise-main"):
             with VerticalScroll(id="exercise-side"):
