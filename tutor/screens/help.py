@@ -88,6 +88,7 @@ class HelpScreen(TutorModal):
             table.add_row("", "")
             table.add_row(Text(self.t(heading), style="underline"), "")
             for key, action in keys:
-                table.add_row(Text(key), Text(self.t(action)))
+                words = self.t(f"{action}_help")  # a longer description where the footer's is terse
+                table.add_row(Text(key), Text(words if words != f"{action}_help" else self.t(action)))
         self.query_one("#help-keys", Static).update(table)
         self.query_one("#help-footer", Static).update(self.t("help_footer"))

@@ -16,7 +16,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "open": ("open", "열기"),
     "continue": ("continue", "이어 하기"),
     "review": ("review", "복습"),
-    "language": ("한국어", "English"),
+    "language": ("한국어", "English"),  # the footer names the language the key switches to
+    "language_help": ("language: English ↔ 한국어", "언어: English ↔ 한국어"),  # help says what the key does
+    "rerun_help": ("run again with a new seed", "새 시드로 다시 실행"),
     "theme": ("theme", "테마"),
     "quiz": ("quiz", "퀴즈"),
     "exercise": ("exercise", "실습"),
