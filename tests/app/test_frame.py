@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from contextlib import nullcontext
+from contextlib import contextmanager
 
 import pytest
 from apphelpers import open_sgd_exercise, wait_for, wait_for_screen
@@ -294,8 +294,16 @@ async def test_an_editor_with_markup_that_fails_is_named_as_it_is(make_app, monk
     async with app.run_test(size=(80, 24), notifications=True) as pilot:  # toasts drawn
         await wait_for_screen(pilot, HomeScreen)
         screen = await open_sgd_exercise(pilot)
-        monkeypatch.setattr(app, "suspend", nullcontext)  # the test has no terminal to hand over
+        resumed = []
+
+        @contextmanager
+        def suspend():  # like Textual's: the terminal comes back only if the body returns
+            yield
+            resumed.append(True)
+
+        monkeypatch.setattr(app, "suspend", suspend)  # the test has no terminal to hand over
         screen.action_editor()
+        assert resumed, "a missing editor must not leave the terminal suspended"
         await wait_for(pilot, lambda: any(MARKUP in n.message for n in app._notifications))
         await drawn(pilot)
 

@@ -259,11 +259,17 @@ class ExerciseScreen(TutorScreen):
             return
         if self.dirty:
             self._save()
+        failure: Exception | None = None
         try:
             with self.app.suspend():
-                subprocess.run([*shlex.split(command), str(self.path)], check=False)
-        except Exception as error:  # no terminal to hand over (web, tests), or no such program
-            self.notify(self.t("editor_failed", why=error), severity="error")
+                try:  # inside: Textual's suspend() gives the terminal back only when its body returns
+                    subprocess.run([*shlex.split(command), str(self.path)], check=False)
+                except (OSError, ValueError, subprocess.SubprocessError) as error:  # no such program, bad quoting
+                    failure = error
+        except Exception as error:  # no terminal to hand over (web, tests)
+            failure = error
+        if failure is not None:
+            self.notify(self.t("editor_failed", why=failure), severity="error")
         self._poll()
 
     def action_check(self) -> None:
