@@ -1,0 +1,98 @@
+"""Recompute the figures the lessons state from a simulation, so they cannot drift.
+
+Run it to print them:  python docs/scripts/lesson_numbers.py
+`tests/test_lesson_numbers.py` reruns the same functions and checks that each figure, rounded as the
+lesson writes it, appears in both the English and the Korean lesson.
+
+The book's experiment (0105, 0106): 1000 inputs drawn from N(0, 1) pass through 5 layers of 100
+sigmoid units; only the standard deviation of the initial weights changes. The backward pass starts
+from a random upstream gradient (N(0, 1), one per output) and goes through σ′ *and* Wᵀ, as real
+backpropagation does. One run with NumPy's `default_rng(0)`, drawn in this order: inputs, the five
+weight matrices, the upstream gradient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+LAYERS = 5
+WIDTH = 100
+SAMPLES = 1000
+STDS = {"std 1": 1.0, "std 0.01": 0.01, "Xavier": 1 / np.sqrt(WIDTH)}
+
+
+@dataclass(frozen=True)
+class SigmoidRun:
+    saturated: list[float]  # share of activations below 0.1 or above 0.9, layer 1..5
+    spread: list[float]  # std of the activations, layer 1..5
+    grad_w: list[float]  # rms of ∂L/∂W, layer 1..5
+    signal: list[float]  # rms of ∂L/∂a (the backward signal at each pre-activation), layer 1..5
+    slope: list[float]  # rms of σ′(a) = y(1 − y), layer 1..5
+
+    def factor_per_layer(self) -> float:
+        """Measured: how much the backward signal is multiplied by per layer (geometric mean, 5 → 1)."""
+        return float((self.signal[0] / self.signal[-1]) ** (1 / (LAYERS - 1)))
+
+    def predicted_factor(self, std: float) -> float:
+        """σ_w · √n · rms(σ′), averaged over layers 2..5 (the ones the signal passes back through)."""
+        return float(std * np.sqrt(WIDTH) * np.mean(self.slope[1:]))
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def sigmoid_experiment(std: float, seed: int = 0) -> SigmoidRun:
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((SAMPLES, WIDTH))
+    outputs, weights = [x], []
+    for _ in range(LAYERS):
+        w = rng.standard_normal((WIDTH, WIDTH)) * std
+        weights.append(w)
+        outputs.append(sigmoid(outputs[-1] @ w))
+    upstream = rng.standard_normal((SAMPLES, WIDTH))
+    grad_w, signal, slope = [0.0] * LAYERS, [0.0] * LAYERS, [0.0] * LAYERS
+    for i in reversed(range(LAYERS)):
+        y = outputs[i + 1]
+        dy_da = y * (1 - y)
+        da = upstream * dy_da
+        grad_w[i] = float(np.sqrt(np.mean((outputs[i].T @ da) ** 2)))
+        signal[i] = float(np.sqrt(np.mean(da**2)))
+        slope[i] = float(np.sqrt(np.mean(dy_da**2)))
+        upstream = da @ weights[i].T
+    acts = outputs[1:]
+    return SigmoidRun(
+        saturated=[float(np.mean((a < 0.1) | (a > 0.9))) for a in acts],
+        spread=[float(a.std()) for a in acts],
+        grad_w=grad_w,
+        signal=signal,
+        slope=slope,
+    )
+
+
+def sci(value: float) -> str:
+    """One significant digit in the lessons' style: 3.5, 0.021, 3 · 10⁻⁶."""
+    if value >= 0.01:
+        return f"{value:.2g}"
+    mantissa, exponent = f"{value:.0e}".split("e")
+    superscript = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+    return f"{mantissa} · 10{str(int(exponent)).translate(superscript)}"
+
+
+def main() -> None:
+    for name, std in STDS.items():
+        run = sigmoid_experiment(std)
+        print(f"{name} (σ_w = {std:g})")
+        print("  saturated   ", " ".join(f"{v:.0%}" for v in run.saturated))
+        print("  spread      ", " ".join(f"{v:.3f}" for v in run.spread))
+        print("  rms dL/dW   ", " ".join(sci(v) for v in run.grad_w), "(layer 1 … 5)")
+        print("  rms dL/da   ", " ".join(sci(v) for v in run.signal))
+        print("  rms slope   ", " ".join(f"{v:.3f}" for v in run.slope))
+        print(f"  factor per layer: measured {run.factor_per_layer():.3f},"
+              f" σ_w·√n·rms(σ′) = {run.predicted_factor(std):.3f}")
+
+
+if __name__ == "__main__":
+    main()

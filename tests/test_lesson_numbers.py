@@ -1,0 +1,85 @@
+"""The figures the lessons quote from simulations are recomputed here, so they cannot drift.
+
+`docs/scripts/lesson_numbers.py` runs the book's experiments; each figure, rounded the way the
+lesson writes it, must appear in both the English and the Korean lesson.
+"""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from tutor.content import load_course
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("lesson_numbers", ROOT / "docs" / "scripts" / "lesson_numbers.py")
+numbers = importlib.util.module_from_spec(_spec)
+sys.modules["lesson_numbers"] = numbers  # dataclasses look their module up here
+_spec.loader.exec_module(numbers)
+
+COURSE = load_course()
+RUNS = {name: numbers.sigmoid_experiment(std) for name, std in numbers.STDS.items()}
+
+
+def _both(concept_id: str) -> list[str]:
+    lesson = COURSE.concept(concept_id).lesson
+    return [lesson.en, lesson.ko]
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.0f} %"
+
+
+def test_the_activation_table_of_0106():
+    std1, tiny, xavier = RUNS["std 1"], RUNS["std 0.01"], RUNS["Xavier"]
+    stated = [
+        f"{_pct(min(std1.saturated))[:-2]}–{_pct(max(std1.saturated))}",  # 72–82 %
+        f"≈ {sum(std1.spread) / 5:.2f}",  # ≈ 0.44
+        f"{tiny.spread[0]:.3f}",  # 0.025
+        f"≈ {sum(tiny.spread[1:]) / 4:.3f}",  # ≈ 0.012
+        _pct(xavier.saturated[0]),  # 3 %
+        f"≈ {xavier.spread[0]:.2f}",  # ≈ 0.21
+        f"{min(xavier.spread[1:]):.2f}–{max(xavier.spread[1:]):.2f}",  # 0.11–0.12
+    ]
+    assert max(tiny.saturated) == 0 and max(xavier.saturated[1:]) == 0
+    for text in _both("0106"):
+        for figure in stated:
+            assert figure in text, figure
+
+
+@pytest.mark.parametrize("name", list(numbers.STDS))
+def test_the_gradient_per_layer_table_of_0106(name):
+    run = RUNS[name]
+    row = f"{numbers.sci(run.grad_w[-1])} → {numbers.sci(run.grad_w[0])} | ≈ {run.factor_per_layer():.2g}"
+    for text in _both("0106"):
+        assert row in text, row
+
+
+def test_the_factor_per_layer_of_0105_is_what_backprop_measures():
+    for name, std in numbers.STDS.items():
+        run = RUNS[name]
+        # The rule the lesson teaches predicts the measurement to within a few per cent.
+        assert run.predicted_factor(std) == pytest.approx(run.factor_per_layer(), rel=0.05), name
+        for text in _both("0105"):
+            assert f"factor ≈ {run.factor_per_layer():.2g}" in text.replace("배율 ≈", "factor ≈"), name
+    for text in _both("0105"):
+        assert f"rms(σ') ≈ {sum(RUNS['std 1'].slope[1:]) / 4:.1f}" in text
+        assert f"10 · {sum(RUNS['Xavier'].slope[1:]) / 4:.2f}" in text
+        assert f"10 · {sum(RUNS['std 0.01'].slope[1:]) / 4:.2f}" in text
+
+
+def test_what_0105_says_in_words_about_the_experiment():
+    std1, tiny, xavier = RUNS["std 1"], RUNS["std 0.01"], RUNS["Xavier"]
+    # std 1: nothing vanishes (layer 1 gets at least as much as layer 5), yet about 3/4 saturated.
+    assert std1.grad_w[0] >= std1.grad_w[-1]
+    assert 0.7 <= sum(std1.saturated) / 5 <= 0.8
+    # std 0.01 is the worst: ~40× per layer, layer 1 about a million times smaller than layer 5.
+    assert round(1 / tiny.factor_per_layer()) == 40
+    assert 5e5 < tiny.grad_w[-1] / tiny.grad_w[0] < 5e6
+    assert tiny.grad_w[0] < xavier.grad_w[0] < std1.grad_w[0]
+    # Xavier with sigmoid: about 4× per layer.
+    assert round(1 / xavier.factor_per_layer()) == 4
+    en, ko = _both("0105")
+    assert "40×" in en and "a million times" in en and "about 4×" in en
+    assert "40분의" in ko and "백만 배" in ko and "4분의 1" in ko
