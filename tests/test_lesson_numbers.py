@@ -83,3 +83,29 @@ def test_what_0105_says_in_words_about_the_experiment():
     en, ko = _both("0105")
     assert "40×" in en and "a million times" in en and "about 4×" in en
     assert "40분의" in ko and "백만 배" in ko and "4분의 1" in ko
+
+
+def test_the_optimiser_paths_of_0102():
+    en, ko = _both("0102")
+    ends = {name: numbers.optimiser_path(name)[30] for name in numbers.BOOK_OPTIMISERS}
+    for name, stated in {"SGD": "(−0.35, 0.08)", "AdaGrad": "(−0.12, 0.00)", "Adam": "(0.14, 0.32)"}.items():
+        x, y = ends[name]
+        assert f"({x:.2f}, {y:.2f})".replace("-", "−") == stated
+        assert stated in en and stated in ko
+    # Momentum: x rises all the way through the 30 steps (no swing back yet), turns at step 35.
+    path = numbers.optimiser_path("Momentum", 40)
+    xs = [p[0] for p in path]
+    assert all(b > a for a, b in zip(xs[:30], xs[1:31]))
+    peak = max(range(len(xs)), key=xs.__getitem__)
+    assert f"x ≈ {xs[30]:.2f} after 30 steps" in en and f"{peak}걸음째 x ≈ {xs[peak]:.2f}" in ko
+    assert f"x ≈ {xs[peak]:.2f}, step {peak}" in en and f"30걸음 뒤 x ≈ {xs[30]:.2f}" in ko
+    ys = [p[1] for p in path[:31]]
+    assert sum(1 for a, b in zip(ys, ys[1:]) if a * b < 0) >= 2, "y swings back and forth"
+
+
+def test_tanh_with_xavier_in_0107():
+    tanh = numbers.sigmoid_experiment(numbers.STDS["Xavier"], activation="tanh")
+    assert tanh.factor_per_layer() > 3 * RUNS["Xavier"].factor_per_layer()
+    for text in _both("0107"):
+        assert f"≈ {tanh.factor_per_layer():.1f}" in text
+        assert "0.11–0.12" in text

@@ -44,19 +44,24 @@ def sigmoid(x):
     return 1 / (1 + np.exp(-x))
 
 
-def sigmoid_experiment(std: float, seed: int = 0) -> SigmoidRun:
+def sigmoid_experiment(std: float, seed: int = 0, activation: str = "sigmoid") -> SigmoidRun:
+    """The run described at the top; `activation="tanh"` swaps the units (0107's remark on tanh)."""
+    f, slope_of = {
+        "sigmoid": (sigmoid, lambda y: y * (1 - y)),
+        "tanh": (np.tanh, lambda y: 1 - y * y),
+    }[activation]
     rng = np.random.default_rng(seed)
     x = rng.standard_normal((SAMPLES, WIDTH))
     outputs, weights = [x], []
     for _ in range(LAYERS):
         w = rng.standard_normal((WIDTH, WIDTH)) * std
         weights.append(w)
-        outputs.append(sigmoid(outputs[-1] @ w))
+        outputs.append(f(outputs[-1] @ w))
     upstream = rng.standard_normal((SAMPLES, WIDTH))
     grad_w, signal, slope = [0.0] * LAYERS, [0.0] * LAYERS, [0.0] * LAYERS
     for i in reversed(range(LAYERS)):
         y = outputs[i + 1]
-        dy_da = y * (1 - y)
+        dy_da = slope_of(y)
         da = upstream * dy_da
         grad_w[i] = float(np.sqrt(np.mean((outputs[i].T @ da) ** 2)))
         signal[i] = float(np.sqrt(np.mean(da**2)))
@@ -70,6 +75,30 @@ def sigmoid_experiment(std: float, seed: int = 0) -> SigmoidRun:
         signal=signal,
         slope=slope,
     )
+
+
+# 0102: the book's optimiser comparison on f(x, y) = x²/20 + y², from (−7, 2), 30 updates.
+BOOK_OPTIMISERS = {
+    "SGD": ("SGD", {"lr": 0.95}),
+    "Momentum": ("Momentum", {"lr": 0.1}),
+    "AdaGrad": ("AdaGrad", {"lr": 1.5}),
+    "Adam": ("Adam", {"lr": 0.3}),
+}
+
+
+def optimiser_path(name: str, steps: int = 30) -> list[tuple[float, float]]:
+    """The (x, y) points from the start through `steps` updates, with the course's reference optimisers."""
+    from tutor.reference import optimizers
+
+    cls_name, kwargs = BOOK_OPTIMISERS[name]
+    optimiser = getattr(optimizers, cls_name)(**kwargs)
+    params = {"x": np.array(-7.0), "y": np.array(2.0)}
+    path = [(float(params["x"]), float(params["y"]))]
+    for _ in range(steps):
+        grads = {"x": params["x"] / 10.0, "y": 2.0 * params["y"]}
+        optimiser.update(params, grads)
+        path.append((float(params["x"]), float(params["y"])))
+    return path
 
 
 def sci(value: float) -> str:
@@ -92,7 +121,18 @@ def main() -> None:
         print("  rms slope   ", " ".join(f"{v:.3f}" for v in run.slope))
         print(f"  factor per layer: measured {run.factor_per_layer():.3f},"
               f" σ_w·√n·rms(σ′) = {run.predicted_factor(std):.3f}")
+    tanh = sigmoid_experiment(STDS["Xavier"], activation="tanh")
+    print(f"tanh + Xavier: factor per layer {tanh.factor_per_layer():.3f}")
+
+
+def print_paths() -> None:
+    for name in BOOK_OPTIMISERS:
+        path = optimiser_path(name, 40)
+        end = path[30]
+        print(f"{name}: after 30 updates ({end[0]:.3f}, {end[1]:.3f});"
+              f" x over steps 26..40: {' '.join(f'{p[0]:.3f}' for p in path[26:41])}")
 
 
 if __name__ == "__main__":
+    print_paths()
     main()
