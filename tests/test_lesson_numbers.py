@@ -109,3 +109,11 @@ def test_tanh_with_xavier_in_0107():
     for text in _both("0107"):
         assert f"≈ {tanh.factor_per_layer():.1f}" in text
         assert "0.11–0.12" in text
+
+
+def test_the_polynomial_table_of_0110():
+    fits = numbers.polynomial_fits()
+    for text in _both("0110"):
+        for degree, (train, curve) in fits.items():
+            curve_text = f"{curve:.1f}" if curve > 10 else f"{curve:.3f}"
+            assert f"| {degree} ({degree + 1}) | {train:.3f} | {curve_text} —" in text, degree

@@ -1,0 +1,169 @@
+"""The course's text as a careful lecturer would sign it: no references to the authors' sources, Korean
+held to the glossary, right answers not given away by their length or position, no question asked
+twice, hints that render and do not spell out the answer."""
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tutor.content import load_course
+
+ROOT = Path(__file__).resolve().parents[1]
+COURSE = load_course()
+GLOSSARY = tomllib.loads((ROOT / "lessons" / "glossary.toml").read_text(encoding="utf-8"))["terms"]
+CHOICE_QUESTIONS = [q for q in COURSE.questions() if q.choices]
+
+
+def _texts(lang: str):
+    """Every learner-facing piece of course text in one language, with where it comes from."""
+    for concept in COURSE.concepts:
+        yield f"{concept.id} lesson.{lang}.md", concept.lesson.get(lang)
+        yield f"{concept.id} title", concept.title.get(lang)
+    for q in COURSE.questions():
+        for name, text in (("prompt", q.prompt), ("explanation", q.explanation)):
+            if text:
+                yield f"{q.id} {name}", text.get(lang)
+        for i, choice in enumerate(q.choices):
+            yield f"{q.id} choice {i}", choice.text.get(lang)
+            if choice.why:
+                yield f"{q.id} choice {i} why", choice.why.get(lang)
+    for exercise in COURSE.exercises.values():
+        for i, hint in enumerate(exercise.hints, 1):
+            yield f"{exercise.id} hint {i}", hint.get(lang)
+    for term in GLOSSARY:
+        yield f"glossary {term['en']}", term[lang]
+        if "note" in term:
+            yield f"glossary {term['en']} note", term["note"][lang]
+
+
+def _prose(text: str) -> str:
+    """Text without fenced code blocks and `code spans` (code may use ';' and any names)."""
+    text = re.sub(r"```.*?```", " ", text, flags=re.S)
+    return re.sub(r"`[^`\n]*`", " ", text)
+
+
+# --- The learner never meets the authors' source ------------------------------------------------
+
+# The learner reads the book; the course's numbering comes from a study note they never see. The
+# only note the course may mention is the He typo "that circulates in study notes" (공부 노트).
+SOURCE_WORDS = {
+    "en": re.compile(r"\b(source|seed|original) notes?\b|\bthe notes?\b|\bnote's\b|\bnotes? says?\b|(?<!study )\bnotes?\b(?! *=)", re.I),
+    "ko": re.compile(r"원문|원래 노트|(?<!공부 )노트"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_reference_to_the_authors_source(lang):
+    found = [(where, m.group(0)) for where, text in _texts(lang) for m in SOURCE_WORDS[lang].finditer(text)]
+    assert not found, found
+
+
+def test_the_source_check_catches_what_it_should():
+    for bad in ("Beyond the source note.", "The note writes ε", "According to the note", "the seed note's 1/(2√n)"):
+        assert SOURCE_WORDS["en"].search(bad), bad
+    for good in ("a typo that circulates in study notes", "Notebook", "denote"):
+        assert not SOURCE_WORDS["en"].search(good), good
+    for bad in ("원문 노트 보충", "노트에 따르면", "원래 노트에서"):
+        assert SOURCE_WORDS["ko"].search(bad), bad
+    assert not SOURCE_WORDS["ko"].search("공부 노트에 떠도는 오타")
+
+
+# --- Korean held to the glossary ------------------------------------------------------------------
+
+
+def test_every_avoided_variant_names_a_glossary_term_and_is_not_the_term_itself():
+    avoided = [t for t in GLOSSARY if "avoid" in t]
+    assert len(avoided) >= 6
+    for term in avoided:
+        for pattern in term["avoid"]:
+            assert not re.search(pattern, term["ko"]), (term["en"], pattern)
+
+
+@pytest.mark.parametrize("term", [t for t in GLOSSARY if "avoid" in t], ids=lambda t: t["en"])
+def test_korean_text_uses_the_glossary_term(term):
+    """Each glossary term lists the variants Korean text must not use instead (regular expressions)."""
+    found = []
+    for where, text in _texts("ko"):
+        if where.startswith(f"glossary {term['en']}"):
+            continue  # a term's own note may name the variant it replaces
+        for pattern in term["avoid"]:
+            found += [(where, m.group(0)) for m in re.finditer(pattern, _prose(text))]
+    assert not found, f"use {term['ko']!r}: {found}"
+
+
+def test_korean_prose_has_no_semicolons():
+    found = [where for where, text in _texts("ko") if ";" in _prose(text)]
+    assert not found, found
+
+
+# --- Right answers are not given away --------------------------------------------------------------
+
+
+def _uniquely_longest(q, lang: str) -> bool:
+    widths = [sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in c.text.get(lang)) for c in q.choices]
+    key = widths[q.answer]
+    return all(key > w for i, w in enumerate(widths) if i != q.answer)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_right_option_is_rarely_the_uniquely_longest(lang):
+    """Chance is about 30 % with three or four options; 49 % taught learners to pick the longest."""
+    longest = [q.id for q in CHOICE_QUESTIONS if _uniquely_longest(q, lang)]
+    share = len(longest) / len(CHOICE_QUESTIONS)
+    assert share <= 0.30, f"{share:.0%} ({len(longest)} of {len(CHOICE_QUESTIONS)}): {longest}"
+
+
+def test_the_right_option_is_spread_over_the_positions():
+    counts = Counter(q.answer for q in CHOICE_QUESTIONS)
+    for position in range(4):
+        expected = sum(1 / len(q.choices) for q in CHOICE_QUESTIONS if position < len(q.choices))
+        assert counts[position] <= 1.5 * expected + 2, (position, counts[position], expected)
+
+
+def _normalised(text: str) -> str:
+    return re.sub(r"[\s·*()]+", "", text.lower())
+
+
+def test_no_two_questions_ask_the_same_thing():
+    """Review serves each question on its own schedule: a duplicate comes back as a repeat."""
+    prompts = Counter(_normalised(q.prompt.en) for q in COURSE.questions() if q.prompt)
+    assert [p for p, n in prompts.items() if n > 1] == []
+    symbolic = Counter(_normalised(q.answer) for q in COURSE.questions() if q.type == "symbolic")
+    assert [a for a, n in symbolic.items() if n > 1] == [], "two symbolic questions with the same answer"
+    choice_sets = Counter(
+        frozenset(_normalised(c.text.en) for c in q.choices) for q in CHOICE_QUESTIONS
+    )
+    assert [s for s, n in choice_sets.items() if n > 1] == [], "two choice questions with the same options"
+    keys = Counter(_normalised(q.choices[q.answer].text.en) for q in CHOICE_QUESTIONS)
+    repeated = [k for k, n in keys.items() if n > 1 and len(k) > 12]
+    assert repeated == [], "two choice questions with the same right answer"
+
+
+# --- Hints ------------------------------------------------------------------------------------------
+
+# The exercise screen renders hints as Markdown: outside `code`, a '*' or '_' pair turns into
+# emphasis, '<' can start HTML and a backslash escapes; formulas belong in backticks or in Unicode.
+RAW_MARKDOWN = re.compile(r"\*|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|<|\\|^#|^\s*[-+] ", re.M)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(COURSE.exercises))
+def test_hints_render_as_markdown(exercise_id):
+    for i, hint in enumerate(COURSE.exercise(exercise_id).hints, 1):
+        for lang in ("en", "ko"):
+            text = hint.get(lang)
+            assert text.count("`") % 2 == 0, f"hint {i} {lang}: unbalanced backticks"
+            outside = re.sub(r"`[^`]*`", "", text)
+            assert not RAW_MARKDOWN.search(outside), f"hint {i} {lang}: {RAW_MARKDOWN.search(outside).group(0)!r} outside code"
+
+
+@pytest.mark.parametrize("exercise_id", sorted(COURSE.exercises))
+def test_the_first_hint_is_not_code(exercise_id):
+    """Hints are progressive: the first one points at the idea, not at a line to type."""
+    first = COURSE.exercise(exercise_id).hints[0]
+    for lang in ("en", "ko"):
+        assert "`" not in first.get(lang) or len(re.findall(r"`[^`]*`", first.get(lang))) <= 2
+        assert not re.search(r"np\.\w+\(", first.get(lang)), f"{lang}: the first hint names a NumPy call"
