@@ -117,3 +117,14 @@ def test_the_polynomial_table_of_0110():
         for degree, (train, curve) in fits.items():
             curve_text = f"{curve:.1f}" if curve > 10 else f"{curve:.3f}"
             assert f"| {degree} ({degree + 1}) | {train:.3f} | {curve_text} —" in text, degree
+
+
+def test_larger_weights_do_not_make_the_gradient_vanish_either():
+    """0105: with std 3 the backward signal grows per layer (the lesson says so; an easy thing to get wrong)."""
+    factor = numbers.sigmoid_experiment(3.0).factor_per_layer()
+    assert factor > 1
+    en, ko = _both("0105")
+    assert f"std 3 the gradient even grows about {factor:.1f}×" in en
+    assert f"표준편차 3이면" in ko and f"약 {factor:.1f}배씩 커지고" in ko
+    for std in (10.0, 30.0):
+        assert numbers.sigmoid_experiment(std).factor_per_layer() > 1

@@ -41,7 +41,8 @@ class SigmoidRun:
 
 
 def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
+    with np.errstate(over="ignore"):  # exp(−x) = inf for very negative x gives exactly 0, as it should
+        return 1 / (1 + np.exp(-x))
 
 
 def sigmoid_experiment(std: float, seed: int = 0, activation: str = "sigmoid") -> SigmoidRun:
