@@ -5,6 +5,7 @@ lesson writes it, must appear in both the English and the Korean lesson.
 """
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -128,3 +129,31 @@ def test_larger_weights_do_not_make_the_gradient_vanish_either():
     assert f"표준편차 3이면" in ko and f"약 {factor:.1f}배씩 커지고" in ko
     for std in (10.0, 30.0):
         assert numbers.sigmoid_experiment(std).factor_per_layer() > 1
+
+
+def _agrees(stated: str, value: float) -> bool:
+    """A figure written with d decimals agrees with `value` rounded to d decimals (or to 2 significant
+    digits when it is written that way, e.g. 0.046)."""
+    decimals = len(stated.split(".")[1]) if "." in stated else 0
+    if round(value, decimals) == float(stated):
+        return True
+    return float(f"{value:.2g}") == float(stated)
+
+
+@pytest.mark.parametrize("name", list(numbers.RELU_INITS))
+def test_the_relu_table_of_0108(name):
+    sizes = numbers.relu_rms(numbers.RELU_INITS[name])
+    for text in _both("0108"):
+        rows = [line for line in text.splitlines() if line.startswith("| ") and "→" in line and (
+            line.split("|")[2].strip() == f"{numbers.RELU_INITS[name]:.4g}".rstrip("0").rstrip(".")
+            or line.split("|")[2].strip() == f"{numbers.RELU_INITS[name]:.4f}".rstrip("0"))]
+        assert len(rows) == 1, (name, rows)
+        stated = re.findall(r"\d+\.\d+", rows[0].split("|")[3].split("(")[0])
+        assert len(stated) == 5
+        assert all(_agrees(s, v) for s, v in zip(stated, sizes)), (stated, sizes)
+
+
+def test_the_best_of_100_simulation_of_0114():
+    best = numbers.best_of_100()
+    for text in _both("0114"):
+        assert f"{best:.1%}".replace("%", " %") in text

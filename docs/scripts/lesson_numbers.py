@@ -119,6 +119,27 @@ def polynomial_fits(degrees=(1, 3, 9), seed: int = 0) -> dict[int, tuple[float, 
     return fits
 
 
+# 0108: five ReLU layers of 100 units, 1000 inputs; rms of the activations per layer, for each init.
+RELU_INITS = {"std 0.01": 0.01, "Xavier": 0.1, "He": float(np.sqrt(2 / 100)), "the typo 1/(2√n)": 0.05}
+
+
+def relu_rms(std: float, seed: int = 0) -> list[float]:
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((SAMPLES, WIDTH))
+    sizes = []
+    for _ in range(LAYERS):
+        x = np.maximum(0, x @ (rng.standard_normal((WIDTH, WIDTH)) * std))
+        sizes.append(float(np.sqrt(np.mean(x**2))))
+    return sizes
+
+
+# 0114: 100 settings all truly 90 % accurate, each scored on 1000 test images; the best score shown.
+def best_of_100(repeats: int = 4000, seed: int = 0) -> float:
+    rng = np.random.default_rng(seed)
+    scores = rng.binomial(1000, 0.9, size=(repeats, 100)) / 1000
+    return float(scores.max(axis=1).mean())
+
+
 def sci(value: float) -> str:
     """One significant digit in the lessons' style: 3.5, 0.021, 3 · 10⁻⁶."""
     if value >= 0.01:
@@ -159,4 +180,7 @@ def print_paths() -> None:
 if __name__ == "__main__":
     print_paths()
     print_fits()
+    for name, std in RELU_INITS.items():
+        print(f"ReLU, {name}: rms per layer", " ".join(f"{v:.4g}" for v in relu_rms(std)))
+    print(f"best of 100 settings at 90 %: {best_of_100():.2%}")
     main()
