@@ -157,3 +157,11 @@ def test_the_best_of_100_simulation_of_0114():
     best = numbers.best_of_100()
     for text in _both("0114"):
         assert f"{best:.1%}".replace("%", " %") in text
+
+
+def test_tanh_in_0106():
+    tanh = numbers.sigmoid_experiment(numbers.STDS["Xavier"], activation="tanh")
+    en, ko = _both("0106")
+    assert f"about {tanh.factor_per_layer():.1f} of the signal per layer" in en
+    assert f"약 {tanh.factor_per_layer():.1f}로" in ko
+    assert f"{RUNS['Xavier'].factor_per_layer():.2f}" in en and f"{RUNS['Xavier'].factor_per_layer():.2f}" in ko
