@@ -43,14 +43,29 @@ GENERATED = [q for q in QUESTIONS if q.generator]
 
 @pytest.mark.parametrize("question", CHOICES, ids=_ids(CHOICES))
 def test_choice_question_accepts_its_answer_and_rejects_each_distractor(question):
-    instance = instantiate(question)
-    assert check(instance, question.answer).status == "right"
-    for index, choice in enumerate(question.choices):
-        if index == question.answer:
-            continue
-        verdict = check(instance, index)
-        assert verdict.status == "wrong"
-        assert verdict.why == choice.why and verdict.why is not None
+    for seed in range(3):  # the options are shown in an order picked by the seed
+        instance = instantiate(question, seed)
+        assert check(instance, instance.answer).status == "right"
+        assert instance.choices[instance.answer] == question.choices[question.answer].text
+        for shown, original in enumerate(instance.order):
+            if original == question.answer:
+                continue
+            verdict = check(instance, shown)
+            assert verdict.status == "wrong"
+            assert verdict.why == question.choices[original].why and verdict.why is not None
+
+
+SIGNED_BY_NATURE = {"g", "W", "x", "x1", "x2", "mu", "c", "u"}  # gradients, weights, inputs, means, exponents
+POSITIVE_ON_PURPOSE = {"0100-03": {"g"}}  # asks for the step's size: η·|g|/√h is right too
+
+
+@pytest.mark.parametrize("question", SYMBOLIC, ids=_ids(SYMBOLIC))
+def test_quantities_that_can_be_negative_are_declared_signed(question):
+    from tutor.quiz.parse import declare
+
+    declared = declare(question.symbols)
+    expected = (SIGNED_BY_NATURE & set(declared.names)) - POSITIVE_ON_PURPOSE.get(question.id, set())
+    assert expected <= declared.signed, f"declare {sorted(expected - declared.signed)} as signed"
 
 
 @pytest.mark.parametrize("question", SYMBOLIC, ids=_ids(SYMBOLIC))
