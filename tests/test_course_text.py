@@ -19,7 +19,9 @@ CHOICE_QUESTIONS = [q for q in COURSE.questions() if q.choices]
 
 
 def _texts(lang: str):
-    """Every learner-facing piece of course text in one language, with where it comes from."""
+    """Every learner-facing piece of course data in one language, with where it comes from: lessons,
+    questions, exercise titles, checks and hints, the glossary. (Stubs and the grading variants'
+    diagnoses are code, checked by their rooms.)"""
     for concept in COURSE.concepts:
         yield f"{concept.id} lesson.{lang}.md", concept.lesson.get(lang)
         yield f"{concept.id} title", concept.title.get(lang)
@@ -32,6 +34,9 @@ def _texts(lang: str):
             if choice.why:
                 yield f"{q.id} choice {i} why", choice.why.get(lang)
     for exercise in COURSE.exercises.values():
+        yield f"{exercise.id} title", exercise.title.get(lang)
+        for i, check in enumerate(exercise.checks, 1):
+            yield f"{exercise.id} check {i}", check.get(lang)
         for i, hint in enumerate(exercise.hints, 1):
             yield f"{exercise.id} hint {i}", hint.get(lang)
     for term in GLOSSARY:
