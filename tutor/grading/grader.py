@@ -17,6 +17,8 @@ import numpy as np
 from tutor import paths, workspace
 from tutor.content import Text
 from tutor.grading import judges
+from tutor.grading.judges import common
+from tutor.grading.probe_api import TODO
 from tutor.grading.results import Result, T, TestResult, ko_error
 from tutor.grading import sandbox
 
@@ -82,7 +84,14 @@ def grade(
     args = judge.build(np.random.default_rng(seed))
     probe = sandbox.run_probe(path, judge.probe, args, time_limit=judge.time_limit, child=child)
     if probe.status != "ok":
-        return _error(exercise_id, T(probe.message, _korean_sandbox_message(probe.status, probe.message)), probe.stdout, seed)
+        result = _error(exercise_id, T(probe.message, _korean_sandbox_message(probe.status, probe.message)), probe.stdout, seed)
+        result.started = not (probe.status == "error" and probe.message.endswith(TODO))
+        return result
+    names = _check_names(exercise_id, judge.checks)
+    problem = common.outputs_problem(judge.probe, args, probe.outputs)
+    if problem is not None:  # shortened, padded or reshaped on the way: fail every check, judge nothing
+        tests = [TestResult(names[key], "fail", problem) for key in judge.checks]
+        return Result(exercise_id, "fail", problem, _with_output(tests, probe.stdout), [], probe.stdout, seed, probe.seconds)
     try:
         verdict = judge.judge(args, probe.outputs)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
@@ -93,14 +102,30 @@ def grade(
             probe.stdout,
             seed,
         )
-    names = _check_names(exercise_id, judge.checks)
     tests = [TestResult(name=names[key], status=o.status, message=o.message) for key, o in verdict.outcomes_in(judge.checks)]
+    started = not common.todo_only(probe.outputs)
+    if not started:  # a stub never earns credit, whatever a judge made of its errors
+        tests = [t if t.status == "error" else TestResult(t.name, "error", NOT_STARTED) for t in tests]
     status = "pass" if all(t.status == "pass" for t in tests) else "fail"
-    if probe.stdout and tests:
+    message = (verdict.summary if started else NOT_STARTED) if status == "fail" else None
+    return Result(
+        exercise_id, status, message, _with_output(tests, probe.stdout), verdict.diagnosis if started else [],
+        probe.stdout, seed, probe.seconds, started=started,
+    )
+
+
+NOT_STARTED = T(
+    "not started: your code still raises NotImplementedError where the stub says TODO",
+    "아직 시작하지 않음: 코드가 스텁의 TODO 자리에서 여전히 NotImplementedError를 냅니다",
+)
+
+
+def _with_output(tests: list[TestResult], stdout: str) -> list[TestResult]:
+    """What the learner's code printed goes with the first check that did not pass (Exercism's `output`)."""
+    if stdout and tests:
         at = next((i for i, t in enumerate(tests) if t.status != "pass"), 0)
-        tests[at] = TestResult(tests[at].name, tests[at].status, tests[at].message, probe.stdout)
-    message = verdict.summary if status == "fail" else None
-    return Result(exercise_id, status, message, tests, verdict.diagnosis, probe.stdout, seed, probe.seconds)
+        tests[at] = TestResult(tests[at].name, tests[at].status, tests[at].message, stdout)
+    return tests
 
 
 def _check_names(exercise_id: str, keys: tuple[str, ...]) -> dict[str, Text]:

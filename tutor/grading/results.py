@@ -1,8 +1,11 @@
 """Grading results in the shape of Exercism's test-runner results.json (version 2), plus a diagnosis.
 
 A judge returns `Outcome`s keyed by check; the grader turns them into a `Result`, whose `to_json(lang)`
-is what `tutor check --json` prints: `version`, `status` (pass | fail | error), `message`, `tests`
-[{name, status, message, output}] and `diagnosis` [{variant, concept, message: {en, ko}}].
+is what `tutor check --json` prints: `version`, `status` (pass | fail | error), `started` (false when the
+file is still the stub: every call stopped at a TODO's NotImplementedError; such a result is "not started",
+shown quietly and never recorded), `message`, `tests` [{name, status, message, output}] and `diagnosis`
+[{variant, concept, message: {en, ko}}]. A diagnosis message says what went wrong; the concept to revisit
+is its own field (faces render it), so the message does not repeat it.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ class Result:
     output: str = ""  # everything the learner's code printed (capped by the sandbox)
     seed: int | None = None
     sandbox_seconds: float = 0.0  # time spent in the sandboxed child (benchmarks subtract it)
+    started: bool = True  # False: every call into the learner's code stopped at a stub's TODO (never a pass)
 
     @property
     def passed(self) -> bool:
@@ -94,6 +98,7 @@ class Result:
             "version": 2,
             "exercise": self.exercise,
             "status": self.status,
+            "started": self.started,
             "message": text(self.message),
             "tests": [
                 {"name": text(t.name), "status": t.status, "message": text(t.message), "output": cap(t.output)}

@@ -8,6 +8,7 @@ import numpy as np
 
 from tutor.content import Text
 from tutor.grading import variants as known
+from tutor.grading.probe_api import TODO
 from tutor.grading.results import T, ko_error, num
 
 
@@ -124,3 +125,247 @@ def run_variants(exercise: str, outputs_of: Callable, mine: object, reference: o
         if match(mine, theirs) and not match(reference, theirs):
             found.append(variant.diagnosis())
     return found
+
+
+# -- what came back, against what was asked ---------------------------------------------------------------
+#
+# The probe runs in the child, next to the learner's code, which can reach every object there (the case
+# it is handed included). So before any judge looks at a value, the parent checks the whole shape of the
+# outputs against the request it made and still holds: one record per case or call, every scripted step
+# answered (or an error at that step), the right keys, the right types and dtypes. A result shortened,
+# padded or reshaped on the way is a fail that says what was missing, never a pass by omission.
+#
+# A spec is a dict (exactly these keys), a list (exactly these items) or an object with
+# `problem(value, where) -> (en, ko) | None`. `where` is a Where: the path in both languages.
+
+Problem = tuple[str, str] | None
+
+
+class Where(tuple):
+    """A path in the outputs, said in English and Korean: ("case 2, step 1", "사례 2, 1단계")."""
+
+    def __new__(cls, en: str = "", ko: str = ""):
+        return super().__new__(cls, (en, ko))
+
+    def then(self, en: str, ko: str) -> "Where":
+        return Where(f"{self[0]}, {en}" if self[0] else en, f"{self[1]}, {ko}" if self[1] else ko)
+
+    def item(self, key: str | int) -> "Where":
+        if isinstance(key, int):
+            noun = _NOUNS.get(self._last, ("item", "항목"))
+            return self.then(f"{noun[0]} {key + 1}", f"{noun[1]} {key + 1}")
+        return Where(*self).then(key, key) if key not in _NOUNS else Where(*self)._named(key)
+
+    def _named(self, key: str) -> "Where":
+        w = Where(*self)
+        w.__dict__["_last"] = key
+        return w
+
+    @property
+    def _last(self) -> str:
+        return self.__dict__.get("_last", "")
+
+    def name(self) -> tuple[str, str]:
+        return (self[0] or "the results", self[1] or "결과")
+
+
+_NOUNS = {"cases": ("case", "사례"), "calls": ("call", "호출"), "steps": ("step", "단계"), "outputs": ("call", "호출")}
+
+
+def _type(where: Where, expected: tuple[str, str], value: object) -> Problem:
+    got = type(value).__name__
+    en, ko = where.name()
+    return f"{en} should be {expected[0]}, got {got}", f"{ko}은(는) {expected[1]}이어야 하는데 {got}입니다"
+
+
+def _dtype(where: Where, value: np.ndarray) -> Problem:
+    en, ko = where.name()
+    return (
+        f"{en} should be a float64 array, got dtype {value.dtype} with shape {value.shape}",
+        f"{ko}은(는) float64 배열이어야 하는데 dtype {value.dtype}, 형상 {value.shape}입니다",
+    )
+
+
+def _array(value: np.ndarray, where: Where) -> Problem:
+    return None if value.dtype == np.float64 and value.ndim >= 1 else _dtype(where, value)
+
+
+class Plain:
+    """A learner's value as the probes send it: None, a float, a str marker, a float64 array, or lists and
+    dicts of those. What it should be is the judge's business; here only that it is one of these."""
+
+    def problem(self, value: object, where: Where) -> Problem:
+        if value is None or isinstance(value, (float, str)):
+            return None
+        if isinstance(value, np.ndarray):
+            return _array(value, where)
+        if isinstance(value, list):
+            return next((p for i, v in enumerate(value) if (p := self.problem(v, where.then(f"[{i}]", f"[{i}]")))), None)
+        if isinstance(value, dict):
+            return next((p for k, v in value.items() if (p := self.problem(v, where.then(f"['{k}']", f"['{k}']")))), None)
+        return _type(where, ("a value", "값"), value)
+
+
+class Snapshot:
+    """What the optimizer probe saw in params[key]: a float64 array of any shape, or a marker "<type>"."""
+
+    def problem(self, value: object, where: Where) -> Problem:
+        if isinstance(value, str):
+            return None
+        return _array(value, where) if isinstance(value, np.ndarray) else _type(where, ("an array", "배열"), value)
+
+
+class Of:
+    """A value of one of the given Python types (a bool is not an int here)."""
+
+    def __init__(self, *types: type):
+        self.types = types
+
+    def problem(self, value: object, where: Where) -> Problem:
+        ok = isinstance(value, self.types) and not (isinstance(value, bool) and bool not in self.types)
+        names = "/".join(t.__name__ for t in self.types)
+        return None if ok else _type(where, (names, names), value)
+
+
+class Names:
+    """A list of distinct names, each one of `allowed` (e.g. which params were rebound)."""
+
+    def __init__(self, allowed):
+        self.allowed = tuple(allowed)
+
+    def problem(self, value: object, where: Where) -> Problem:
+        ok = (
+            isinstance(value, list)
+            and all(not isinstance(v, bool) and v in self.allowed for v in value)
+            and len(set(value)) == len(value)
+        )
+        listed = f"{list(self.allowed)}"
+        return None if ok else _type(where, (f"a list from {listed}", f"{listed} 중의 목록"), value)
+
+
+class Progress:
+    """A scripted run: {"error", "step", <key>: one entry per step done}. Without an error every step the
+    grader asked for must be there; with one, exactly the steps before the one that failed (step 0 is the
+    constructor). `items` are the specs of the steps asked for."""
+
+    def __init__(self, key: str, items: list):
+        self.key, self.items = key, items
+
+    def problem(self, value: object, where: Where) -> Problem:
+        found = check_outputs({"error": Of(str, type(None)), "step": Of(int), self.key: Of(list)}, value, where)
+        if found:
+            return found
+        done, asked, step = value[self.key], len(self.items), value["step"]
+        if value["error"] is None:
+            ok = step == 0 and len(done) == asked
+        else:
+            ok = 0 <= step <= asked and len(done) == max(step - 1, 0)
+        if not ok:
+            en, ko = where.name()
+            noun_en, noun_ko = _NOUNS[self.key]
+            error_en = "" if value["error"] is None else f" and an error at {noun_en} {step}"
+            error_ko = "" if value["error"] is None else f", {noun_ko} {step}에서 오류"
+            return (
+                f"{en} answered {len(done)} of the {asked} {noun_en}s the grader asked for{error_en}",
+                f"{ko}: {noun_ko} {asked}개를 요청했는데 {len(done)}개만 답함{error_ko}",
+            ) if len(done) < asked else (
+                f"{en} answered {len(done)} {noun_en}s, but the grader asked for {asked}{error_en}",
+                f"{ko}: {noun_ko} {asked}개를 요청했는데 {len(done)}개를 답함{error_ko}",
+            )
+        named = where._named(self.key)
+        return next((p for i, (spec, v) in enumerate(zip(self.items, done)) if (p := check_outputs(spec, v, named.item(i)))), None)
+
+
+def check_outputs(spec: object, value: object, where: Where | None = None) -> Problem:
+    """None if `value` has exactly the shape `spec` describes; else (en, ko) saying what is missing or extra."""
+    where = where if where is not None else Where()
+    if isinstance(spec, dict):
+        if not isinstance(value, dict):
+            return _type(where, ("a record", "레코드"), value)
+        missing = [k for k in spec if k not in value]
+        extra = [k for k in value if k not in spec]
+        if missing or extra:
+            en, ko = where.name()
+            parts_en = ([f"{missing} missing"] if missing else []) + ([f"{extra} not asked for"] if extra else [])
+            parts_ko = ([f"{missing} 빠짐"] if missing else []) + ([f"요청하지 않은 {extra}"] if extra else [])
+            return f"{en}: {', '.join(parts_en)}", f"{ko}: {', '.join(parts_ko)}"
+        return next((p for k in spec if (p := check_outputs(spec[k], value[k], where.item(k)))), None)
+    if isinstance(spec, list):
+        if not isinstance(value, list):
+            return _type(where, (f"a list of {len(spec)}", f"{len(spec)}개짜리 목록"), value)
+        if len(value) != len(spec):
+            en, ko = where.name()
+            noun_en, noun_ko = _NOUNS.get(where._last, ("item", "항목"))
+            return (
+                f"{en}: the grader asked for {len(spec)} {noun_en}s and {len(value)} came back",
+                f"{ko}: {noun_ko} {len(spec)}개를 요청했는데 {len(value)}개가 돌아옴",
+            )
+        return next((p for i, (s, v) in enumerate(zip(spec, value)) if (p := check_outputs(s, v, where.item(i)))), None)
+    return spec.problem(value, where)
+
+
+_ERROR = Of(str, type(None))
+
+
+def expected_outputs(probe: str, args: dict) -> object:
+    """The exact shape of what `probe` returns for `args`, derived from the request the parent holds."""
+    name = probe.rpartition(":")[2]
+    if name == "optimizer":
+        return {
+            "cases": [
+                Progress(
+                    "steps",
+                    [
+                        {"params": {k: Snapshot() for k in case["params"]}, "rebound": Names(case["params"]), "grads_changed": Names(g)}
+                        for g in case["grads"]
+                    ],
+                )
+                for case in args["cases"]
+            ]
+        }
+    if name == "layer":
+        return {"cases": [Progress("outputs", [Plain() for _ in case["steps"]]) for case in args["cases"]]}
+    if name == "calls":
+        return {
+            "calls": [
+                {"value": Plain(), "error": _ERROR, "changed_inputs": Of(bool), "returned_input": Names(range(len(call["args"])))}
+                for call in args["calls"]
+            ]
+        }
+    if name == "ensemble":
+        return {"cases": [{"value": Plain(), "error": _ERROR, "counts": [Of(int) for _ in case["weights"]]} for case in args["cases"]]}
+    raise KeyError(f"no output spec for probe {probe}")
+
+
+def outputs_problem(probe: str, args: dict, outputs: object) -> Text | None:
+    """None if the outputs answer exactly what was asked; else a message for the learner (en/ko)."""
+    found = check_outputs(expected_outputs(probe, args), outputs)
+    if found is None:
+        return None
+    en, ko = found
+    return T(
+        f"the results that came back do not answer what the grader asked: {en}. Nothing was compared: "
+        "did your code change the inputs it was handed?",
+        f"돌아온 결과가 채점기가 요청한 것과 맞지 않습니다: {ko}. 아무것도 비교하지 않았습니다. "
+        "코드가 전달받은 입력을 바꾸지 않았나요?",
+    )
+
+
+def todo_only(outputs: object) -> bool:
+    """True if every call the probe made into the learner's code stopped at a NotImplementedError (the
+    stub's TODOs): the exercise is not started."""
+    errors: list = []
+
+    def walk(x: object) -> None:
+        if isinstance(x, dict):
+            if "error" in x:
+                errors.append(x["error"])
+            else:
+                for v in x.values():
+                    walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    walk(outputs)
+    return bool(errors) and all(isinstance(e, str) and e.endswith(TODO) for e in errors)

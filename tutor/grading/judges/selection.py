@@ -67,7 +67,9 @@ class EnsembleJudge(Judge):
             outcomes[raw["check"]] = Outcome("fail", T(f"{diff.en}. Case: {where}", f"{diff.ko}. 사례: {where}")) if diff else PASS
         unused = next(((i, c) for i, c in enumerate(mine) if not c["error"] and min(c["counts"]) == 0), None)
         outcomes["every_model"] = (
-            PASS
+            Outcome("error", T("not checked: every call raised an error", "확인하지 못함: 모든 호출에서 오류가 났습니다"))
+            if all(c["error"] for c in mine)
+            else PASS
             if unused is None
             else Outcome(
                 "fail",
