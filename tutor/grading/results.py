@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from tutor.content import Text
+from tutor.safetext import safe_text
 
 OUTPUT_LIMIT = 500  # Exercism caps each test's output at 500 characters
 
@@ -91,8 +92,10 @@ class Result:
         return self.status == "pass"
 
     def to_json(self, lang: str = "en") -> dict:
+        """Every string in it is safe to print or show (learner text included: see tutor.safetext)."""
+
         def text(t: Text | None) -> str | None:
-            return t.get(lang) if t else None
+            return safe_text(t.get(lang)) if t else None
 
         return {
             "version": 2,
@@ -101,11 +104,11 @@ class Result:
             "started": self.started,
             "message": text(self.message),
             "tests": [
-                {"name": text(t.name), "status": t.status, "message": text(t.message), "output": cap(t.output)}
+                {"name": text(t.name), "status": t.status, "message": text(t.message), "output": safe_text(cap(t.output)) or None}
                 for t in self.tests
             ],
             "diagnosis": [
-                {"variant": d.variant, "concept": d.concept, "message": {"en": d.message.en, "ko": d.message.ko}}
+                {"variant": d.variant, "concept": d.concept, "message": {"en": safe_text(d.message.en), "ko": safe_text(d.message.ko)}}
                 for d in self.diagnosis
             ],
         }

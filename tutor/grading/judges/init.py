@@ -12,7 +12,7 @@ correct N(0, σ²) initialiser:
 - two 3×4 draws from a continuous distribution are equal with probability 0.
 Six tests per check, so the false-fail rate of a correct solution is below 3e-7.
 The known-wrong variants (1/n instead of 1/√n, fan-out instead of fan-in, the other initialiser's
-formula, the seed's typo 1/(2√n), a uniform distribution) are recognised by running them on the same
+formula, the typo 1/(2√n) that circulates in study notes, a uniform distribution) are recognised by running them on the same
 shapes in this process and comparing the ratio got/expected standard deviation (within 3 %) and kurtosis.
 """
 

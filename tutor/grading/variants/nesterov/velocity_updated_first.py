@@ -4,10 +4,10 @@ VARIANT = {
     "concept": "0098",
     "en": "your Nesterov updates v before moving W, so the α² term uses the NEW velocity. The formula uses the "
     "velocity from the previous step: W ← W + α²·v − (1 + α)·η·g first, then v ← αv − η·g. (The book's "
-    "companion code has this same ordering; it is not the paper's update.) See 0098.",
+    "companion code has this same ordering; it is not the paper's update.)",
     "ko": "네스테로프가 W를 움직이기 전에 v를 갱신해서 α² 항이 *새* 속도를 씁니다. 식은 이전 걸음의 속도를 씁니다: "
     "먼저 W ← W + α²·v − (1 + α)·η·g, 그다음 v ← αv − η·g. (책의 예제 코드도 이 순서로 되어 있지만 논문의 갱신식과 "
-    "다릅니다.) 0098을 다시 보세요.",
+    "다릅니다.)",
 }
 
 import numpy as np
