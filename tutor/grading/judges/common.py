@@ -86,6 +86,25 @@ def first_outside(got: object, want: np.ndarray, low: np.ndarray, high: np.ndarr
     return _first_bad(got, want, (got >= lo - slack) & (got <= hi + slack), where)  # NaN is never inside
 
 
+NEAR = 1e-3  # a value outside the accepted band but this close (relative) is a "near miss"
+
+
+def near_miss(got: object, want: object) -> bool:
+    """True if `got` has `want`'s shape and differs from it only slightly (at most NEAR relative, about the
+    effect of a different ε or of float32): the message should then say what usually causes that."""
+    if not isinstance(want, np.ndarray) or not isinstance(got, np.ndarray) or got.shape != want.shape:
+        return False
+    if not (np.all(np.isfinite(got)) and np.all(np.isfinite(want))):
+        return False
+    scale = max(float(np.max(np.abs(want))), 1e-12) if want.size else 1.0
+    return bool(np.all(np.abs(got - want) <= NEAR * np.maximum(np.abs(want), 1e-3 * scale)))
+
+
+def with_note(message: Text, note: Text) -> Text:
+    """`message`, then `note` as a sentence of its own (a note ends without a full stop: callers go on)."""
+    return T(f"{message.en}. {note.en}", f"{message.ko}. {note.ko}")
+
+
 def kind(value: object) -> str:
     """A short description of a returned value for messages, e.g. "None (a missing `return`?)"."""
     if value is None:
