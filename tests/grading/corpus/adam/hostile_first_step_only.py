@@ -1,5 +1,5 @@
 # expect: fail
-# message: steps
+# message: the grader asked for
 # An Adam that is right only on the first step, and deletes the later steps from the case it is handed
 # (found through the caller's frames) so that nothing after step 1 is ever compared.
 import sys

@@ -1,5 +1,5 @@
 # expect: fail
-# message: steps
+# message: the grader asked for
 # A BatchNormalization that does nothing but empty the list of calls the grader scripted for it.
 import sys
 

@@ -1,5 +1,5 @@
 # expect: fail
-# message: cases
+# message: the grader asked for
 # An ensemble that averages correctly, but deletes the grader's later cases from the list it is looping
 # over (found through the caller's frames): the grader asked for more results than come back.
 import sys
