@@ -131,3 +131,20 @@ def test_a_file_with_one_part_done_is_started(tmp_path):
     result = grade("lr_decay", file=learner)
     assert result.started is True and result.status == "fail"
     assert [t.status for t in result.tests].count("pass") == 1
+
+
+def test_a_module_that_raises_not_implemented_at_import_is_not_started(tmp_path):
+    learner = tmp_path / "sgd.py"
+    learner.write_text("raise NotImplementedError('SGD')\n")
+    result = grade("sgd", file=learner)
+    assert result.status == "error" and result.started is False
+
+
+def test_a_hostile_shortening_is_a_fail_that_says_what_was_missing_in_both_languages():
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "corpus"
+    result = grade("adam", file=corpus / "adam" / "hostile_first_step_only.py")
+    assert result.status == "fail" and result.started
+    assert "case 2 answered 1 of the 3 steps the grader asked for" in result.message.en
+    assert "사례 2: 단계 3개를 요청했는데 1개만 답함" in result.message.ko

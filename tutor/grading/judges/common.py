@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -160,32 +161,26 @@ def run_variants(exercise: str, outputs_of: Callable, mine: object, reference: o
 Problem = tuple[str, str] | None
 
 
-class Where(tuple):
-    """A path in the outputs, said in English and Korean: ("case 2, step 1", "사례 2, 1단계")."""
+@dataclass(frozen=True)
+class Where:
+    """A place in the outputs, said in English and Korean ("case 2, step 1" / "사례 2, 단계 1"); `key` is the
+    last key passed, which names the items of a list under it (cases → "case 2")."""
 
-    def __new__(cls, en: str = "", ko: str = ""):
-        return super().__new__(cls, (en, ko))
-
-    def then(self, en: str, ko: str) -> "Where":
-        return Where(f"{self[0]}, {en}" if self[0] else en, f"{self[1]}, {ko}" if self[1] else ko)
+    en: str = ""
+    ko: str = ""
+    key: str = ""
 
     def item(self, key: str | int) -> "Where":
         if isinstance(key, int):
-            noun = _NOUNS.get(self._last, ("item", "항목"))
-            return self.then(f"{noun[0]} {key + 1}", f"{noun[1]} {key + 1}")
-        return Where(*self).then(key, key) if key not in _NOUNS else Where(*self)._named(key)
+            en, ko = _NOUNS.get(self.key, ("item", "항목"))
+            return self.then(f"{en} {key + 1}", f"{ko} {key + 1}")
+        return Where(self.en, self.ko, key) if key in _NOUNS else self.then(key, key)
 
-    def _named(self, key: str) -> "Where":
-        w = Where(*self)
-        w.__dict__["_last"] = key
-        return w
-
-    @property
-    def _last(self) -> str:
-        return self.__dict__.get("_last", "")
+    def then(self, en: str, ko: str) -> "Where":
+        return Where(f"{self.en}, {en}" if self.en else en, f"{self.ko}, {ko}" if self.ko else ko)
 
     def name(self) -> tuple[str, str]:
-        return (self[0] or "the results", self[1] or "결과")
+        return (self.en or "the results", self.ko or "결과")
 
 
 _NOUNS = {"cases": ("case", "사례"), "calls": ("call", "호출"), "steps": ("step", "단계"), "outputs": ("call", "호출")}
@@ -291,8 +286,8 @@ class Progress:
                 f"{en} answered {len(done)} {noun_en}s, but the grader asked for {asked}{error_en}",
                 f"{ko}: {noun_ko} {asked}개를 요청했는데 {len(done)}개를 답함{error_ko}",
             )
-        named = where._named(self.key)
-        return next((p for i, (spec, v) in enumerate(zip(self.items, done)) if (p := check_outputs(spec, v, named.item(i)))), None)
+        steps = Where(where.en, where.ko, self.key)
+        return next((p for i, (spec, v) in enumerate(zip(self.items, done)) if (p := check_outputs(spec, v, steps.item(i)))), None)
 
 
 def check_outputs(spec: object, value: object, where: Where | None = None) -> Problem:
@@ -314,7 +309,7 @@ def check_outputs(spec: object, value: object, where: Where | None = None) -> Pr
             return _type(where, (f"a list of {len(spec)}", f"{len(spec)}개짜리 목록"), value)
         if len(value) != len(spec):
             en, ko = where.name()
-            noun_en, noun_ko = _NOUNS.get(where._last, ("item", "항목"))
+            noun_en, noun_ko = _NOUNS.get(where.key, ("item", "항목"))
             return (
                 f"{en}: the grader asked for {len(spec)} {noun_en}s and {len(value)} came back",
                 f"{ko}: {noun_ko} {len(spec)}개를 요청했는데 {len(value)}개가 돌아옴",
