@@ -24,7 +24,7 @@ def first_difference(got: object, want: object, rtol: float, atol: float, where:
         if isinstance(got, np.ndarray) and got.size == 1:
             got = float(got.ravel()[0])
         if not isinstance(got, float):
-            return T(f"{where or 'the result'} should be a number, got {kind(got)}", f"{where or '결과'}는 숫자여야 하는데 {kind(got)}입니다")
+            return T(f"{where or 'the result'} should be a number, got {kind(got)}", f"{where or '결과'}는 숫자여야 하는데 {kind(got, 'ko')}입니다")
         if np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True):
             return None
         return T(f"{where or 'the result'}: expected {num(want)}, got {num(got)}", f"{where or '결과'}: 기대값 {num(want)}, 실제값 {num(got)}")
@@ -32,7 +32,7 @@ def first_difference(got: object, want: object, rtol: float, atol: float, where:
         if not isinstance(got, list) or len(got) != len(want):
             return T(
                 f"{where or 'the result'} should be a tuple of {len(want)}, got {kind(got)}",
-                f"{where or '결과'}는 값 {len(want)}개의 튜플이어야 하는데 {kind(got)}입니다",
+                f"{where or '결과'}는 값 {len(want)}개의 튜플이어야 하는데 {kind(got, 'ko')}입니다",
             )
         for i, (g, w) in enumerate(zip(got, want)):
             found = first_difference(g, w, rtol, atol, f"{where}[{i}]" if where else f"item {i}")
@@ -44,7 +44,7 @@ def first_difference(got: object, want: object, rtol: float, atol: float, where:
             keys = sorted(got) if isinstance(got, dict) else None
             return T(
                 f"{where or 'the result'} should be a dict with keys {sorted(want)}, got {keys if keys is not None else kind(got)}",
-                f"{where or '결과'}는 키가 {sorted(want)}인 딕셔너리여야 하는데 {keys if keys is not None else kind(got)}입니다",
+                f"{where or '결과'}는 키가 {sorted(want)}인 딕셔너리여야 하는데 {keys if keys is not None else kind(got, 'ko')}입니다",
             )
         for key in want:
             found = first_difference(got[key], want[key], rtol, atol, f"{where}['{key}']" if where else f"['{key}']")
@@ -59,7 +59,7 @@ def as_array(got: object, want: np.ndarray, where: str) -> tuple[np.ndarray, Tex
     if isinstance(got, float) and want.size == 1:
         got = np.array([got]).reshape(want.shape)
     if not isinstance(got, np.ndarray):
-        return got, T(f"{where or 'the result'} should be an array of shape {want.shape}, got {kind(got)}", f"{where or '결과'}는 형상이 {want.shape}인 배열이어야 하는데 {kind(got)}입니다")
+        return got, T(f"{where or 'the result'} should be an array of shape {want.shape}, got {kind(got)}", f"{where or '결과'}는 형상이 {want.shape}인 배열이어야 하는데 {kind(got, 'ko')}입니다")
     if got.shape != want.shape:
         return got, T(f"{where or 'the result'} has shape {got.shape}, expected {want.shape}", f"{where or '결과'}의 형상이 {got.shape}입니다. 기대한 형상은 {want.shape}입니다")
     return got, None
@@ -106,18 +106,19 @@ def with_note(message: Text, note: Text) -> Text:
     return T(f"{message.en}. {note.en}", f"{message.ko}. {note.ko}")
 
 
-def kind(value: object) -> str:
+def kind(value: object, lang: str = "en") -> str:
     """A short description of a returned value for messages, e.g. "None (a missing `return`?)"."""
+    ko = lang == "ko"
     if value is None:
-        return "None (a missing `return`?)"
+        return "None(`return`을 빠뜨렸나요?)" if ko else "None (a missing `return`?)"
     if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape}"
+        return f"형상이 {value.shape}인 배열" if ko else f"an array of shape {value.shape}"
     if isinstance(value, float):
-        return f"the number {num(value)}"
+        return f"숫자 {num(value)}" if ko else f"the number {num(value)}"
     if isinstance(value, list):
-        return f"a sequence of {len(value)}"
+        return f"값 {len(value)}개의 시퀀스" if ko else f"a sequence of {len(value)}"
     if isinstance(value, dict):
-        return "a dict"
+        return "딕셔너리" if ko else "a dict"
     return str(value)
 
 

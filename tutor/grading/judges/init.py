@@ -24,7 +24,7 @@ import tutor.reference as reference
 from tutor.grading import probes
 from tutor.grading import variants as known
 from tutor.grading.judges import Judge, Verdict
-from tutor.grading.judges.common import error_text, quietly
+from tutor.grading.judges.common import error_text, kind, quietly
 from tutor.grading.results import PASS, Outcome, T, num
 
 CHECKS = ("shape", "mean", "std", "normal", "fresh")
@@ -96,12 +96,11 @@ class InitJudge(Judge):
     def _shapes(self, values: list, shapes: list) -> Outcome:
         for value, shape in zip(values, shapes):
             if not isinstance(value, np.ndarray) or value.shape != shape:
-                got = f"shape {value.shape}" if isinstance(value, np.ndarray) else repr(value)
                 return Outcome(
                     "fail",
                     T(
-                        f"{self.fn}({shape[0]}, {shape[1]}) must return an array of shape {shape}, got {got}",
-                        f"{self.fn}({shape[0]}, {shape[1]})는 형상이 {shape}인 배열을 돌려줘야 하는데 {got}입니다",
+                        f"{self.fn}({shape[0]}, {shape[1]}) must return an array of shape {shape}, got {kind(value)}",
+                        f"{self.fn}({shape[0]}, {shape[1]})는 형상이 {shape}인 배열을 돌려줘야 하는데 {kind(value, 'ko')}입니다",
                     ),
                 )
         return PASS

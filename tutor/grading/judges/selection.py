@@ -277,7 +277,7 @@ def _four_arrays(value, call):
         )
     return T(
         f"{_split_call(call)} must return four arrays in the order (x_train, t_train, x_val, t_val), got {kind(value)}",
-        f"{_split_call(call)}은(는) 배열 네 개를 (x_train, t_train, x_val, t_val) 순서로 돌려줘야 하는데 {kind(value)}입니다",
+        f"{_split_call(call)}은(는) 배열 네 개를 (x_train, t_train, x_val, t_val) 순서로 돌려줘야 하는데 {kind(value, 'ko')}입니다",
     )
 
 
@@ -339,8 +339,9 @@ class SearchJudge(Judge):
             if isinstance(s, list) and all(isinstance(v, float) for v in s):
                 s = np.array(s)  # a list of numbers is as good as an array here
             if not isinstance(s, np.ndarray) or s.shape != (size,):
-                got_text = f"shape {s.shape}" if isinstance(s, np.ndarray) else kind(s)
-                outcomes["range"] = Outcome("fail", T(f"{where} must return an array of shape ({size},), got {got_text}", f"{where}는 형상이 ({size},)인 배열을 돌려줘야 하는데 {got_text}입니다"))
+                got_en = f"shape {s.shape}" if isinstance(s, np.ndarray) else kind(s)
+                got_ko = f"형상이 {s.shape}" if isinstance(s, np.ndarray) else kind(s, "ko")
+                outcomes["range"] = Outcome("fail", T(f"{where} must return an array of shape ({size},), got {got_en}", f"{where}는 형상이 ({size},)인 배열을 돌려줘야 하는데 {got_ko}입니다"))
                 break
             if not (np.all(s >= low) and np.all(s <= high)):
                 bad = s[(s < low) | (s > high) | np.isnan(s)][0]
