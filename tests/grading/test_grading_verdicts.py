@@ -11,7 +11,7 @@ import pytest
 from tutor import paths
 from tutor.grading import grade, probes, sandbox
 from tutor.grading.judges import EXERCISES, judge_for
-from tutor.grading.judges.common import expected_outputs, outputs_problem, todo_only
+from tutor.grading.judges.common import expected_outputs, outputs_problem, stopped_at_todo, todo_only
 
 
 def _module(exercise_id, name="solution"):
@@ -102,7 +102,7 @@ def test_the_probes_own_outputs_round_trip_the_spec_for_errors_at_every_step():
     judge, args, outputs = _outputs("adam", _module("adam", "stub"))
     assert outputs_problem(judge.probe, args, outputs) is None
     assert all(case["step"] == 1 and case["steps"] == [] for case in outputs["cases"])
-    assert todo_only(outputs)
+    assert stopped_at_todo(outputs) and todo_only(outputs, outputs)
     bad = copy.deepcopy(outputs)
     bad["cases"][0]["step"] = 3  # an error "at step 3" with no steps before it
     assert outputs_problem(judge.probe, args, bad) is not None
@@ -148,3 +148,33 @@ def test_a_hostile_shortening_is_a_fail_that_says_what_was_missing_in_both_langu
     assert result.status == "fail" and result.started
     assert "case 2 answered 1 of the 3 steps the grader asked for" in result.message.en
     assert "사례 2: 단계 3개를 요청했는데 1개만 답함" in result.message.ko
+
+
+def test_a_layer_with_forward_done_and_backward_still_todo_is_started(tmp_path):
+    learner = tmp_path / "dropout.py"
+    learner.write_text(
+        "import numpy as np\n\n\nclass Dropout:\n"
+        "    def __init__(self, dropout_ratio=0.5):\n        self.dropout_ratio = dropout_ratio\n\n"
+        "    def forward(self, x, train_flag=True):\n"
+        "        if train_flag:\n            self.mask = np.random.rand(*x.shape) > self.dropout_ratio\n"
+        "            return x * self.mask\n        return x * (1 - self.dropout_ratio)\n\n"
+        "    def backward(self, dout):\n        # TODO\n        raise NotImplementedError('Dropout.backward')\n"
+    )
+    result = grade("dropout", file=learner)
+    assert result.started is True and result.status == "fail"
+
+
+def test_batchnorm_backward_stub_with_its_given_forward_is_not_started():
+    """Its forward is given (it runs); only the TODO part decides."""
+    result = grade("batchnorm_backward", file=paths.exercises_dir() / "batchnorm_backward" / "stub.py")
+    assert result.started is False
+
+
+def test_getting_further_than_the_stub_is_started_even_if_a_todo_stops_it_later():
+    """Synthetic: the stub stops every case at step 1; a learner stopping at a TODO at step 3 did work."""
+    todo = "line 9 in backward: NotImplementedError: Dropout.backward — this part is still a TODO"
+    stub = {"cases": [{"error": todo, "step": 1, "outputs": []}]}
+    further = {"cases": [{"error": todo, "step": 3, "outputs": [None, None]}]}
+    assert todo_only(stub, stub) and stopped_at_todo(further) and not todo_only(further, stub)
+    other = {"cases": [{"error": "line 9 in forward: ValueError: no", "step": 1, "outputs": []}]}
+    assert not stopped_at_todo(other) and not todo_only(other, stub)

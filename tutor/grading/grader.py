@@ -7,16 +7,20 @@ the Exercism-style tests, and its diagnosis names any known mistake.
 
 from __future__ import annotations
 
+import copy
+import functools
+import importlib.util
 import logging
 import secrets
 import tomllib
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
 from tutor import paths, workspace
 from tutor.content import Text
-from tutor.grading import judges
+from tutor.grading import judges, probes
 from tutor.grading.judges import common
 from tutor.grading.probe_api import TODO
 from tutor.grading.results import Result, T, TestResult, ko_error
@@ -103,7 +107,8 @@ def grade(
             seed,
         )
     tests = [TestResult(name=names[key], status=o.status, message=o.message) for key, o in verdict.outcomes_in(judge.checks)]
-    started = not common.todo_only(probe.outputs)
+    # not started: the learner's code got no further than the untouched stub (the stub runs only if it may be)
+    started = not (common.stopped_at_todo(probe.outputs) and common.todo_only(probe.outputs, _stub_outputs(exercise_id, judge, args)))
     if not started:  # a stub never earns credit, whatever a judge made of its errors
         tests = [t if t.status == "error" else TestResult(t.name, "error", NOT_STARTED) for t in tests]
     status = "pass" if all(t.status == "pass" for t in tests) else "fail"
@@ -112,6 +117,27 @@ def grade(
         exercise_id, status, message, _with_output(tests, probe.stdout), verdict.diagnosis if started else [],
         probe.stdout, seed, probe.seconds, started=started,
     )
+
+
+def _stub_outputs(exercise_id: str, judge, args: dict) -> dict:
+    """What the untouched stub gives on these inputs: the course's own file, run here like a variant."""
+    function = getattr(probes, judge.probe.rpartition(":")[2])
+    try:
+        stub = _stub(exercise_id)
+    except OSError:  # no course files here: judge by the TODOs alone
+        logging.getLogger(__name__).warning("cannot read the stub of %s", exercise_id)
+        return {}
+    with np.errstate(all="ignore"):
+        return function(stub, **copy.deepcopy(args))
+
+
+@functools.lru_cache(maxsize=None)
+def _stub(exercise_id: str) -> ModuleType:
+    path = paths.exercises_dir() / exercise_id / "stub.py"
+    spec = importlib.util.spec_from_file_location(f"tutor_stub_{exercise_id}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 NOT_STARTED = T(

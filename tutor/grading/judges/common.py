@@ -366,15 +366,14 @@ def outputs_problem(probe: str, args: dict, outputs: object) -> Text | None:
     )
 
 
-def todo_only(outputs: object) -> bool:
-    """True if every call the probe made into the learner's code stopped at a NotImplementedError (the
-    stub's TODOs): the exercise is not started."""
-    errors: list = []
+def _stops(outputs: object) -> list[tuple[object, object]]:
+    """(error, step) of every record in a probe's outputs (a case or a call), in order."""
+    found: list[tuple[object, object]] = []
 
     def walk(x: object) -> None:
         if isinstance(x, dict):
             if "error" in x:
-                errors.append(x["error"])
+                found.append((x["error"], x.get("step")))
             else:
                 for v in x.values():
                     walk(v)
@@ -383,4 +382,20 @@ def todo_only(outputs: object) -> bool:
                 walk(v)
 
     walk(outputs)
-    return bool(errors) and all(isinstance(e, str) and e.endswith(TODO) for e in errors)
+    return found
+
+
+def stopped_at_todo(outputs: object) -> bool:
+    """True if every record stopped at a NotImplementedError: the cheap test before comparing with the stub."""
+    stops = _stops(outputs)
+    return bool(stops) and all(isinstance(error, str) and error.endswith(TODO) for error, _ in stops)
+
+
+def todo_only(outputs: object, stub_outputs: object) -> bool:
+    """True if the learner's code got no further than the untouched stub: every record (case or call)
+    stopped at a NotImplementedError (what the stubs' TODOs raise) at the same step as the stub's. What the
+    stub itself runs (batchnorm_backward's given forward) does not count as started; anything more does."""
+    mine, stub = _stops(outputs), _stops(stub_outputs)
+    if not stub:  # the stub could not be run: the TODOs alone decide
+        return stopped_at_todo(outputs)
+    return stopped_at_todo(outputs) and len(mine) == len(stub) and all(step == at for (_, step), (_, at) in zip(mine, stub))
