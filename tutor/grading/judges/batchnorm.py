@@ -97,8 +97,6 @@ class BatchNormJudge(Judge):
     def judge(self, args: dict, outputs: dict) -> Verdict:
         cases = args["cases"]
         mine = outputs["cases"]
-        if len(mine) != len(cases):
-            raise ValueError("wrong number of cases")
         ref = probes.layer(reference, "BatchNormalization", cases)["cases"]
         edges = [quietly(lambda: probes.layer(_with_eps(eps), "BatchNormalization", cases)["cases"]) for eps in EPSILONS]
         if self.backward:
