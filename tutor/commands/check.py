@@ -3,7 +3,7 @@
 Exit status 0 when every exercise passes, 1 when any fails or errors, 2 for usage errors (unknown id,
 --file with other than one id). Several exercises are graded concurrently (each in its own sandboxed
 child). Each result is recorded in the progress store unless --no-record; a file that is still the stub
-("not started": every call stopped at a TODO's NotImplementedError, `"started": false` in the JSON) is
+("not started": the code gets no further than the stub's TODOs, `"started": false` in the JSON) is
 shown as one quiet line and never recorded.
 
 --json prints Exercism's results.json (version 2, plus `diagnosis`) for one exercise; for several,
