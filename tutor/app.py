@@ -280,14 +280,29 @@ class TutorApp(App):
 
     # -- navigation (screens call these; the command palette too) ----------------------------------
 
+    def _has_concept(self, concept_id: str) -> bool:
+        """Whether `concept_id` can be opened now; if not, the learner is told why. The home screen
+        lists the concepts before the course has loaded (its first paint): a key pressed that early
+        waits for the course rather than failing."""
+        if not self.course_loaded:
+            self.notify(tr("course_loading", self.lang), timeout=3)
+            return False
+        if not any(c.id == concept_id for c in self.course.concepts):
+            self.notify(tr("unknown_link", self.lang, href=concept_id), severity="warning")
+            return False
+        return True
+
     def open_lesson(self, concept_id: str) -> None:
         from tutor.screens.lesson import LessonScreen
 
-        self.push_screen(LessonScreen(concept_id))
+        if self._has_concept(concept_id):
+            self.push_screen(LessonScreen(concept_id))
 
     def open_quiz(self, concept_id: str) -> None:
         from tutor.screens.quiz import QuizScreen
 
+        if not self._has_concept(concept_id):
+            return
         concept = self.course.concept(concept_id)
         questions = [q for q in concept.questions if q.type != "predict"] or list(concept.questions)
         if not questions:
@@ -300,6 +315,9 @@ class TutorApp(App):
         from tutor.screens.exercise import ExerciseScreen
         from tutor.screens.quiz import QuizScreen
 
+        if not self.course_loaded:
+            self.notify(tr("course_loading", self.lang), timeout=3)
+            return
         if exercise_id not in self.course.exercises:
             self.notify(tr("unknown_link", self.lang, href=f"exercise:{exercise_id}"), severity="warning")
             return

@@ -504,3 +504,36 @@ async def test_the_whole_lesson_is_shown_and_the_keys_scroll_it(tmp_path, lang):
         await pilot.press("f2")  # the other language: the other lesson, whole
         other = screen.concept.lesson.get("ko" if lang == "en" else "en")
         await wait_for(pilot, lambda: markdown.source == other)
+
+
+async def test_a_key_pressed_before_the_course_has_loaded_waits_for_it(make_app, monkeypatch):
+    """The home screen is painted before the course loads: enter (or the palette, or `c`) that early
+    says the course is loading instead of failing, and works once it has loaded."""
+    import threading
+
+    import tutor.app
+
+    gate = threading.Event()
+    real_load = tutor.app.load_course
+
+    def held_load(*args, **kwargs):
+        gate.wait(10)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(tutor.app, "load_course", held_load)
+    app = make_app(lang="ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        try:
+            await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen) and app.store is not None)
+            assert not app.course_loaded
+            await pilot.press("enter")
+            app.open_quiz("0096")
+            app.open_exercise("sgd")
+            await settle(pilot)
+            assert isinstance(app.screen, HomeScreen) and app.is_running
+            assert any("불러오는 중" in n.message for n in app._notifications)
+        finally:
+            gate.set()
+        await wait_for_screen(pilot, HomeScreen)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, LessonScreen)

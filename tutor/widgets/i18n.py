@@ -56,6 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_lab": ("This concept has no lab.", "이 개념에는 실험이 없습니다."),
     "no_questions": ("This concept has no questions yet.", "이 개념에는 아직 문제가 없습니다."),
     "unknown_link": ("Unknown link: {href}", "알 수 없는 링크: {href}"),
+    "course_loading": ("The course is still loading: a moment.", "강의 자료를 불러오는 중입니다. 잠시만요."),
     # quiz
     "quiz_title": ("Quiz · {title}", "퀴즈 · {title}"),
     "predict_title": ("Predict before you code · {title}", "코딩 전에 예측하기 · {title}"),
