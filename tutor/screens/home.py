@@ -35,8 +35,10 @@ class HomeScreen(TutorScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`e` and `l` only where the highlighted concept has an exercise or a lab."""
         if action in ("exercise", "lab"):
+            if not self.tutor.course_loaded or not self.is_mounted:
+                return False
             concept_id = self._highlighted_concept()
-            if concept_id is None or not self.tutor.course_loaded:
+            if concept_id is None or all(c.id != concept_id for c in self.tutor.course.concepts):
                 return False
             concept = self.tutor.course.concept(concept_id)
             return bool(concept.exercises if action == "exercise" else concept.labs)
