@@ -76,7 +76,7 @@ def test_export_then_import_elsewhere_round_trips(env, tmp_path, capsys, monkeyp
         assert store.card("0097-q1").to_dict() == card and store.hints_shown("sgd") == 1
         assert store.get_setting("language") == "ko"
     code, out, _ = _run(capsys, "import", str(exported))  # again: nothing duplicated
-    assert code == 0 and "0 new" in out
+    assert code == 0 and "새 기록 0개" in out  # in Korean now: the imported setting is the learner's language
     with Store.open(other) as store:
         assert len(store.attempts()) == 6
 

@@ -144,6 +144,7 @@ def export(args) -> int:
 
 
 def import_(args) -> int:
+    lang = language(args)  # before: the import may bring another language setting with it
     with _open() as store:
         try:
             result = store.import_(Path(args.file))
@@ -151,5 +152,5 @@ def import_(args) -> int:
             raise CommandError(str(exc)) from None
         except StoreError as exc:
             raise CommandError("nothing_imported", why=exc) from None
-    print(say("imported", language(args), added=result["added"], skipped=result["skipped"], path=args.file))
+    print(say("imported", lang, added=result["added"], skipped=result["skipped"], path=args.file))
     return 0
