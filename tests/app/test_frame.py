@@ -114,6 +114,12 @@ async def _exercise(pilot):
     await open_sgd_exercise(pilot)
 
 
+async def _exercise_passed(pilot):
+    screen = await open_sgd_exercise(pilot)
+    screen.passed = True  # what a pass sets: `n` and `s` join the footer
+    screen.refresh_bindings()
+
+
 async def _lab(pilot):
     from tutor.screens.lab import LabScreen
 
@@ -135,6 +141,7 @@ SCREENS = {
     "quiz-answered": _quiz_answered,
     "quiz-numeric": _quiz_numeric,
     "exercise": _exercise,
+    "exercise-passed": _exercise_passed,
     "lab": _lab,
     "review": _review,
 }
@@ -149,9 +156,13 @@ async def test_the_footer_fits_80_columns_with_help_and_the_palette(make_app, na
         await SCREENS[name](pilot)
         await settle(pilot)
         assert_footer_fits(app, 80)
+        if name == "exercise-passed":
+            assert {"next", "solution"} <= footer_actions(app), footer_text(app)  # what a pass is for
         await pilot.press("f2")  # the other language redraws the footer, and it still fits
         await settle(pilot)
         assert_footer_fits(app, 80)
+        if name == "exercise-passed":
+            assert {"next", "solution"} <= footer_actions(app), footer_text(app)
 
 
 async def test_the_footer_refits_when_the_terminal_narrows(make_app):

@@ -36,14 +36,16 @@ NARROW = 100  # below this many columns the editor goes under the task
 
 
 class ExerciseScreen(TutorScreen):
+    # Most important first: the footer drops keys from the end when they do not fit (80 columns, Korean).
+    # `n` and `s` show only after a pass, when they are what the learner wants.
     BINDINGS = [
         Binding("escape", "leave", "back"),
+        Binding("n", "next", "next"),
+        Binding("s", "solution", "solution"),
         Binding("ctrl+s", "save", "save", priority=True),
         Binding("o", "editor", "editor"),  # the key map: `e` opens an exercise, `c` continues (ARCHITECTURE.md)
         Binding("f5", "check", "check"),
         Binding("h", "hint", "hint"),
-        Binding("n", "next", "next"),
-        Binding("s", "solution", "solution"),
         Binding("i", "edit", "edit", show=False),
         Binding("R", "reset", "reset", show=False),
     ]
