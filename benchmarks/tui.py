@@ -13,7 +13,8 @@
 4. Screen changes (goal ≤ 100 ms p50 each): home → lesson, lesson → exercise, exercise → lesson (back),
    lesson → home (back), in an 80×24 app driven in-process; from the key press until the new screen
    is mounted, filled in (the lesson's text, the learner's file in the editor) and painted.
-   `--profile` writes a pyinstrument profile of those changes to stdout instead.
+   `--changes` measures only these; `--profile` prints a pyinstrument profile of them (`--flat` for a
+   flat list of the hottest functions).
 """
 
 from __future__ import annotations
