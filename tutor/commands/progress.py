@@ -14,6 +14,7 @@ from pathlib import Path
 from tutor.commands import language
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
+from tutor.safetext import safe_text
 
 HEADERS = {
     "en": ("Concept", "Mastery", "Exercises", "Due"),
@@ -118,19 +119,32 @@ def progress(args) -> int:
 def review(args) -> int:
     with _open() as store:
         course = _course()
-        items = store.review_queue(course=course)
+        plan = store.review_plan(course=course)
+        items = plan.items
         due = store.due_count()
         if args.json:
-            print(json.dumps({"reviews_due": due, "items": [i.to_json() for i in items]}, ensure_ascii=False, indent=2))
+            print(
+                json.dumps(
+                    {"reviews_due": due, "today": len(items), "deferred": plan.deferred, "cap": plan.cap, "items": [i.to_json() for i in items]},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return 0
         lang = language(args, store)
         if not items:
-            print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
+            if plan.deferred:
+                print(f"오늘 몫은 다 했습니다. {plan.deferred}개는 내일로 미뤘습니다." if lang == "ko" else f"Done for today: {plan.deferred} more are deferred to tomorrow.")
+            else:
+                print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
             return 0
         for number, entry in enumerate(items, start=1):
             kind = KIND_LABELS[lang][entry.kind]
-            print(f"{number:>2}. [{kind}] {entry.item} — {_title(course, entry.concept, lang)}")
+            print(f"{number:>2}. [{kind}] {safe_text(entry.label(lang), one_line=True)} — {_title(course, entry.concept, lang)}")
             print(f"    {entry.reason.get(lang)}")
+        if plan.deferred:
+            print()
+            print(f"+{plan.deferred}개는 내일로 미뤘습니다(하루 최대 {plan.cap}개)." if lang == "ko" else f"+{plan.deferred} more deferred to tomorrow (at most {plan.cap} a day).")
     return 0
 
 

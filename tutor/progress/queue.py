@@ -10,8 +10,8 @@ practised today counts, and whatever the cap leaves out is counted and deferred 
 Order:
 1. Weak concepts first. A concept is weak when at least WEAK_MISSES of its items (questions,
    exercises), and WEAK_SHARE of those tried, were missed at their last try: evidence of a gap, not a lack of evidence (a concept
-   answered once is not weak). The WEAK_CONCEPTS weakest, ITEMS_PER_CONCEPT items each (more when
-   fewer concepts are weak, up to WEAK_PLACES in all: a little over half a full day), interleaved
+   answered once is not weak). The WEAK_CONCEPTS weakest, ITEMS_PER_CONCEPT items each (up to
+   MOST_PER_CONCEPT when fewer concepts are weak; WEAK_PLACES in all, a little over half a full day), interleaved
    (A1 B1 C1 A2 B2 C2: interleaved practice beats blocks). A weak concept's items: the ones missed
    last first, then due ones, then questions never tried, then the least retrievable. Exercises never
    attempted are not review items (they are the course's next steps, see `tutor.progress.next`).
@@ -36,6 +36,7 @@ the queue still works from the store alone, with plainer titles.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -53,6 +54,7 @@ WEAK_MISSES = 2
 WEAK_SHARE = 0.3
 WEAK_CONCEPTS = 4
 ITEMS_PER_CONCEPT = 4
+MOST_PER_CONCEPT = 6
 WEAK_PLACES = CAP // 2 + 1  # weak concepts lead, and fill a little over half of a full day
 SIBLINGS_PER_DAY = 2
 TITLE_CHARS = 60
@@ -90,8 +92,26 @@ class Plan:
 
     items: list[ReviewItem] = field(default_factory=list)
     deferred: int = 0
+    due: int = 0  # of `items`, those due from before today (not practised today)
     practised_today: int = 0
     cap: int = CAP
+
+
+# Generated questions write their prompt from a seed: their titles are these.
+GENERATED = {
+    "sgd_step": Text("One SGD step, by hand", "SGD 한 단계 직접 계산하기"),
+    "momentum_step": Text("One Momentum step, by hand", "모멘텀 한 단계 직접 계산하기"),
+    "step_decay_lr": Text("The learning rate after step decay", "계단식 감소 뒤의 학습률"),
+    "adagrad_step": Text("One AdaGrad step, by hand", "AdaGrad 한 단계 직접 계산하기"),
+    "rmsprop_step": Text("One RMSprop step, by hand", "RMSprop 한 단계 직접 계산하기"),
+    "adam_step": Text("One Adam step, by hand", "Adam 한 단계 직접 계산하기"),
+    "xavier_std": Text("Xavier initialisation: the standard deviation", "Xavier 초깃값의 표준편차"),
+    "he_std": Text("He initialisation: the standard deviation", "He 초깃값의 표준편차"),
+    "batchnorm_output": Text("Batch normalisation of a small batch, by hand", "작은 배치의 배치 정규화 직접 계산하기"),
+    "weight_decay_grad": Text("The gradient with weight decay", "가중치 감소를 더한 기울기"),
+    "dropout_test_output": Text("Dropout at test time: the output", "시험할 때 드롭아웃의 출력"),
+    "log_uniform_value": Text("A value drawn on a log scale", "로그 스케일에서 뽑은 값"),
+}
 
 
 def _percent(value: float) -> str:
@@ -115,16 +135,23 @@ def _ago(then: datetime, now: datetime) -> Text:
 
 
 def shorten(text: str, limit: int = TITLE_CHARS) -> str:
-    """A prompt as a one-line title: Markdown marks dropped, the first line, cut at a word."""
+    """A prompt as a one-line title: Markdown marks dropped, the first line, cut at a word to `limit`
+    terminal columns (Hangul takes two)."""
     line = next((part.strip() for part in text.strip().splitlines() if part.strip()), "")
-    line = re.sub(r"[`*_#>]+", "", line)
+    line = re.sub(r"^[#>\s]+", "", line)
+    line = re.sub(r"`|\*\*|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", line)  # code and emphasis marks, not snake_case
     line = re.sub(r"\s+", " ", line).strip()
-    if len(line) <= limit:
+    widths = [2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line]
+    if sum(widths) <= limit:
         return line
-    cut = line[: limit - 1]
-    if " " in cut[limit // 2 :]:
+    end, used = 0, 0
+    while used + widths[end] <= limit - 1:
+        used += widths[end]
+        end += 1
+    cut = line[:end]
+    if " " in cut[end // 2 :]:
         cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
+    return cut.rstrip(" ,;:.") + "…"
 
 
 class _Names:
@@ -162,7 +189,9 @@ class _Names:
             return Text(f"Lesson: {title.en}", f"강의: {title.ko}")
         question = self.question(item)
         topic = self.concept(concept)
-        if question is None or question.prompt is None:  # a generated question writes its prompt itself
+        if question is not None and question.generator in GENERATED:
+            return GENERATED[question.generator]
+        if question is None or question.prompt is None:
             return Text(f"{topic.en}: a worked calculation", f"{topic.ko}: 계산 문제")
         return Text(shorten(question.prompt.en), shorten(question.prompt.ko))
 
@@ -269,7 +298,7 @@ def _candidates(model: Model, cid: str, course: Course | None) -> list[str]:
 def weak_section(model: Model, now: datetime, names: _Names, today: datetime) -> list[ReviewItem]:
     columns: list[list[ReviewItem]] = []
     weak = weak_concepts(model)[:WEAK_CONCEPTS]
-    per_concept = max(ITEMS_PER_CONCEPT, -(-WEAK_PLACES // len(weak))) if weak else 0
+    per_concept = min(MOST_PER_CONCEPT, max(ITEMS_PER_CONCEPT, -(-WEAK_PLACES // len(weak)))) if weak else 0
     for cid in weak:
         title = names.concept(cid)
         misses, tried = missed(model, cid)
@@ -390,7 +419,8 @@ def plan(model: Model, now: datetime, course: Course | None, cap: int = CAP) -> 
             places -= 1
         elif entry.due is not None and entry.due <= now or entry.kind == "lesson":
             deferred += 1
-    return Plan(items, deferred, len(practised), cap)
+    due = sum(1 for e in items if e.due is not None and e.due <= now and (e.kind, e.item) not in practised)
+    return Plan(items, deferred, due, len(practised), cap)
 
 
 def build(model: Model, now: datetime, limit: int, course: Course | None) -> list[ReviewItem]:
