@@ -58,7 +58,7 @@ class CourseProgress:
             f"Exercises passed {self.exercises_passed}/{self.exercises} · concepts studied "
             f"{self.concepts_studied}/{self.concepts} · reviews due {self.reviews_due}"
         )
-        return text + (f" (+{self.deferred} more deferred to tomorrow)" if self.deferred else "")
+        return text + (f" (+{self.deferred} tomorrow)" if self.deferred else "")
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
