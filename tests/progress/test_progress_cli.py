@@ -50,7 +50,7 @@ def test_review_says_what_is_due_and_why(env, capsys):
     with Store.open(env) as store:
         store.record("quiz", "0098-q1", "0098", "wrong", time=at(0))
     code, out, _ = _run(capsys, "review")
-    assert code == 0 and "0098-q1" in out and "wrong" in out
+    assert code == 0 and "0098 Momentum" in out and "0098-q1" not in out and "wrong" in out  # titles, never raw ids
     code, out, _ = _run(capsys, "review", "--json")
     data = json.loads(out)
     assert data["reviews_due"] == 1 and data["items"][0]["item"] == "0098-q1"

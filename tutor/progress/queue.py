@@ -395,7 +395,8 @@ def _prerequisites(model: Model, entry: ReviewItem, names: _Names, now: datetime
     ]
 
 
-def plan(model: Model, now: datetime, course: Course | None, cap: int = CAP) -> Plan:
+def plan(model: Model, now: datetime, course: Course | None, cap: int | None = None) -> Plan:
+    cap = CAP if cap is None else cap
     names = _Names(course)
     today = day_start(now)
     practised = {(card["kind"], item) for item, card in model.cards.items() if parse_time(card["last_time"]) >= today}
