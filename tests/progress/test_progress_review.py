@@ -184,7 +184,7 @@ def test_weak_concepts_lead_interleaved_and_a_concept_answered_once_is_not_weak(
     assert queue[: len(weak)] == weak  # weak topics first
     concepts = [e.concept for e in weak]
     assert concepts[:2] != [concepts[0]] * 2  # A B A B, not A A B B
-    assert weak[0].reason.en == "Weak topic: you missed 2 of the 2 items on SGD at their last try." or "Momentum" in weak[0].reason.en
+    assert weak[0].reason.en in ("Weak topic (SGD): 2 of 2 items missed at their last try.", "Weak topic (Momentum): 2 of 2 items missed at their last try.")
     assert "약한 주제" in weak[0].reason.ko
     assert "0100-q1" not in [e.item for e in weak] and "0100-q2" not in [e.item for e in queue]
 

@@ -303,8 +303,8 @@ def weak_section(model: Model, now: datetime, names: _Names, today: datetime) ->
         title = names.concept(cid)
         misses, tried = missed(model, cid)
         reason = Text(
-            f"Weak topic: you missed {misses} of the {tried} items on {title.en} at their last try.",
-            f"약한 주제입니다: {title.ko}에서 풀어 본 {tried}개 중 {misses}개를 마지막에 틀렸습니다.",
+            f"Weak topic ({title.en}): {misses} of {tried} items missed at their last try.",
+            f"약한 주제({title.ko}): 풀어 본 {tried}개 중 {misses}개를 마지막에 틀림.",
         )
         ranked = []
         for order, item in enumerate(_candidates(model, cid, names.course)):
