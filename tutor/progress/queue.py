@@ -39,6 +39,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from fsrs import State
 
@@ -134,6 +135,7 @@ def _ago(then: datetime, now: datetime) -> Text:
     return Text(f"{days} days ago", f"{days}일 전")
 
 
+@lru_cache(maxsize=2048)
 def shorten(text: str, limit: int = TITLE_CHARS) -> str:
     """A prompt as a one-line title: Markdown marks dropped, the first line, cut at a word to `limit`
     terminal columns (Hangul takes two)."""
@@ -245,23 +247,40 @@ def leech_lesson(card: dict, names: _Names) -> ReviewItem:
     return names.item(card["concept"], "lesson", card["concept"], reason, None)
 
 
-def due_entries(model: Model, now: datetime, names: _Names) -> list[ReviewItem]:
+@dataclass(frozen=True)
+class _Due:
+    """A due card, before it is worth building its reason and title (most are left for another day)."""
+
+    r: float
+    due: datetime
+    item: str
+    concept: str
+    leech: bool
+
+
+def due_entries(model: Model, now: datetime) -> list[_Due]:
     """Every item due now (a leech as its concept's lesson, once), most forgotten first."""
-    entries: list[tuple[float, datetime, ReviewItem]] = []
+    entries: list[_Due] = []
     lessons: set[str] = set()
     for item, card in model.cards.items():
         due = effective_due(card)
         if due > now:
             continue
-        r = scheduler().get_card_retrievability(card["card"], now)
-        if is_leech(model, item):
-            if card["concept"] not in lessons:
-                lessons.add(card["concept"])
-                entries.append((r, due, leech_lesson(card, names)))
-            continue
-        entries.append((r, due, names.item(item, card["kind"], card["concept"], _due_reason(card, r, now), r, due)))
-    entries.sort(key=lambda e: (e[0], e[1], e[2].item))
-    return [e[2] for e in entries]
+        leech = is_leech(model, item)
+        if leech:
+            if card["concept"] in lessons:
+                continue
+            lessons.add(card["concept"])
+        entries.append(_Due(scheduler().get_card_retrievability(card["card"], now), due, item, card["concept"], leech))
+    entries.sort(key=lambda e: (e.r, e.due, e.item))
+    return entries
+
+
+def _due_item(entry: _Due, model: Model, now: datetime, names: _Names) -> ReviewItem:
+    card = model.cards[entry.item]
+    if entry.leech:
+        return leech_lesson(card, names)
+    return names.item(entry.item, card["kind"], entry.concept, _due_reason(card, entry.r, now), entry.r, entry.due)
 
 
 def missed(model: Model, cid: str) -> tuple[int, int]:
@@ -337,10 +356,10 @@ def weak_section(model: Model, now: datetime, names: _Names, today: datetime) ->
     return interleaved[:WEAK_PLACES]
 
 
-def _in_turns(entries: list[ReviewItem]) -> list[ReviewItem]:
+def _in_turns(entries: list) -> list:
     """Due items one concept at a time (concepts in order of their most forgotten item), at most
     SIBLINGS_PER_DAY per concept: the other siblings wait for another day."""
-    by_concept: dict[str, list[ReviewItem]] = {}
+    by_concept: dict[str, list] = {}
     for entry in entries:
         by_concept.setdefault(entry.concept, []).append(entry)
     ordered = []
@@ -401,7 +420,7 @@ def plan(model: Model, now: datetime, course: Course | None, cap: int | None = N
     today = day_start(now)
     practised = {(card["kind"], item) for item, card in model.cards.items() if parse_time(card["last_time"]) >= today}
     practised |= {("lesson", cid) for cid, c in model.concepts.items() if c.get("lesson_read") and parse_time(c["lesson_read"]) >= today}
-    due = _in_turns(due_entries(model, now, names))
+    due = [_due_item(entry, model, now, names) for entry in _in_turns(due_entries(model, now))]
     queue: list[ReviewItem] = []
     taken: set[tuple[str, str]] = set()
     for entry in weak_section(model, now, names, today) + due:
@@ -430,4 +449,4 @@ def build(model: Model, now: datetime, limit: int, course: Course | None) -> lis
 
 def due_count(model: Model, now: datetime, concept: str | None = None) -> int:
     """Items due now (a leech counts as its lesson), siblings and the daily cap aside: the whole debt."""
-    return sum(1 for e in due_entries(model, now, _Names(None)) if concept is None or e.concept == concept)
+    return sum(1 for e in due_entries(model, now) if concept is None or e.concept == concept)
