@@ -266,3 +266,11 @@ def test_the_queue_works_without_the_course(store):
     queue = store.review_queue(at(1), course=None)
     assert _items(queue) == [("question", "0097-q1")]
     assert queue[0].reason.get("ko") and queue[0].title.en
+
+
+def test_items_the_course_no_longer_has_are_left_out_not_shown_as_ids(store, course):
+    store.record("quiz", "0097-q9", "0097", "wrong", time=at(0))  # a question since removed from the course
+    store.record("quiz", "0097-q1", "0097", "wrong", time=at(0, minutes=1))
+    items = _items(store.review_queue(at(1), course=course))
+    assert ("question", "0097-q1") in items and ("question", "0097-q9") not in items
+    assert ("question", "0097-q9") in _items(store.review_queue(at(1), course=None))

@@ -182,6 +182,16 @@ class _Names:
             self._questions = {q.id: q for q in self.course.questions()}
         return self._questions.get(qid)
 
+    def known(self, entry: ReviewItem) -> bool:
+        """Whether the course has this item (always, without a course: the store is all there is)."""
+        if self.course is None:
+            return True
+        if entry.kind == "question":
+            return self.question(entry.item) is not None
+        if entry.kind == "exercise":
+            return entry.item in self.course.exercises
+        return any(c.id == entry.item for c in self.course.concepts)
+
     def title(self, item: str, kind: str, concept: str) -> Text:
         if kind == "exercise":
             title = self.exercise(item)
@@ -432,6 +442,8 @@ def plan(model: Model, now: datetime, course: Course | None, cap: int | None = N
     items: list[ReviewItem] = []
     deferred = 0
     for entry in queue:
+        if not names.known(entry):
+            continue  # not (or no longer) in the course: it could not be opened
         if (entry.kind, entry.item) in practised:
             items.append(entry)  # missed today, offered again: counted once already
         elif places > 0:
