@@ -46,6 +46,7 @@ class ReviewScreen(TutorScreen):
         self.after: dict[str, float] = {}
         self.step: Any = None  # the next step, shown on every end screen
         self.seeds: list[int] = []  # the seed each question was shown with
+        self.reached = 0  # how many items the session went through
 
     def compose(self) -> ComposeResult:
         yield Static(id="title", classes="title")
@@ -120,7 +121,7 @@ class ReviewScreen(TutorScreen):
         if step is None:
             widget.update("")
             return
-        text = RichText()
+        text = RichText("\n" if self.queue else "")
         text.append(self.t("next_step_is", title=step.title.get(self.lang)), style="bold")
         text.append("\n" + step.reason.get(self.lang))
         text.append("\n" + self.t("next_step_keys"), style="dim")
@@ -149,9 +150,11 @@ class ReviewScreen(TutorScreen):
 
     def _advance(self, result: object = None) -> None:
         if isinstance(result, list) and not result and self.position >= 0 and self.queue[self.position].kind == "question":
-            self.position = len(self.queue)  # a question left unanswered: the learner ends the session here
+            self.reached = self.position  # a question left unanswered: the learner ends the session here
+            self.position = len(self.queue)
         else:
             self.position += 1
+            self.reached = self.position
         if self.finished:
             self._finish()
             return
@@ -193,7 +196,8 @@ class ReviewScreen(TutorScreen):
         self.relabel()
 
     def _show_summary(self) -> None:
-        concepts = sorted({item.concept for item in self.queue} | {c for c in self.after if self.after.get(c) != self.before.get(c)})
+        practised = {item.concept for item in self.queue[: self.reached]}
+        concepts = sorted(practised | {c for c in self.after if self.after.get(c) != self.before.get(c)})
         table = Table.grid(padding=(0, 1))
         table.add_column(no_wrap=True, max_width=34, overflow="ellipsis")
         table.add_column(no_wrap=True)
