@@ -132,3 +132,11 @@ def test_tutor_review_shows_titles_and_what_the_cap_defers(env, capsys, monkeypa
     out = capsys.readouterr().out
     assert "0098-q1" not in out and " sgd " not in out
     assert ("+1 more deferred to tomorrow (at most 1 a day)." if lang == "en" else "1개는 내일로 미뤘습니다(하루 최대 1개).") in out
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "no next step"), ("ko", "다음 할 일을 보여 줄 수 없습니다")])
+def test_tutor_next_without_the_course_says_so_in_one_line(env, capsys, monkeypatch, lang, words):
+    monkeypatch.setattr(commands, "_course", lambda: None)
+    assert main(["next", "--lang", lang]) == 1
+    err = capsys.readouterr().err
+    assert words in err and len(err.strip().splitlines()) == 1

@@ -31,6 +31,8 @@ def next(args) -> int:  # noqa: A001 - the command's name
 
     course = _course()
     if course is None:
+        if language(args) == "ko":
+            raise CommandError("강의 자료를 불러오지 못해 다음 할 일을 보여 줄 수 없습니다(위 줄 참고).")
         raise CommandError("the course did not load, so there is no next step to show (see the line above)")
     with _open() as store:
         progress, step = overview(store, course)
