@@ -73,10 +73,13 @@ def test_a_failing_run_is_one_miss_with_no_partial_credit():
 
 
 def test_a_checkpoint_from_the_earlier_formula_keeps_its_figure_until_new_evidence():
-    legacy = {"s": 1.0, "w": 1.0, "p": 0.75}
+    legacy = {"s": 1.0, "w": 1.0, "p": 0.75, "recent": []}  # one right answer under the old formula: 57 %
     assert mastery(legacy) == pytest.approx(1 / 1.75)
     add_evidence(legacy, 1.0, 1)
-    assert mastery(legacy) == pytest.approx(0.2)
+    assert mastery(legacy) == pytest.approx(0.4)  # that answer and this one: it moves on, it does not restart
+    steady = {"s": 3.6, "w": 3.9, "p": 0.05, "recent": []}  # ~91 % after many right answers
+    add_evidence(steady, 0.0, 1)
+    assert mastery(steady) == pytest.approx(0.8)
 
 
 @settings(max_examples=60, deadline=None)

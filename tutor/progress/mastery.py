@@ -16,7 +16,7 @@ a concept weak from its misses, not from a lack of evidence).
 
 The running totals `s` (right results) and `w` (all results) are kept too: `w > 0` means "has evidence".
 Checkpoints written before this formula have no `recent`: their old figure is shown until new
-evidence arrives.
+evidence arrives, which then moves on from results standing for it (`_from_earlier_formula`).
 """
 
 from __future__ import annotations
@@ -56,10 +56,20 @@ def add_evidence(aggregate: dict, score: float, weight: float) -> None:
     if count <= 0:
         return
     score = 1.0 if score >= 1 else 0.0
-    recent = list(aggregate.get("recent") or [])
+    recent = list(aggregate.get("recent") or []) or _from_earlier_formula(aggregate)
     aggregate["recent"] = (recent + [score] * count)[-WINDOW:]
     aggregate["s"] = aggregate.get("s", 0.0) + score * count
     aggregate["w"] = aggregate.get("w", 0.0) + count
+
+
+def _from_earlier_formula(aggregate: dict) -> list[float]:
+    """Results standing for a checkpoint written by the earlier formula (decayed sums, no `recent`), so
+    that the figure moves on from where it was rather than restarting from nothing."""
+    if aggregate.get("w", 0) <= 0:
+        return []
+    count = max(1, min(WINDOW, round(aggregate["w"])))
+    right = round(mastery(aggregate) * WINDOW)
+    return [1.0] * min(right, count) + [0.0] * max(0, count - right)
 
 
 def mastery(aggregate: dict) -> float:
