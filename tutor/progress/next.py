@@ -100,7 +100,7 @@ def _studied(concept, read: dict, practised: set) -> bool:
 
 
 def _review_step(count: int, reason: Text) -> NextStep:
-    return NextStep("review", "", Text(f"Review: {count} items", f"복습: {count}개 항목"), reason)
+    return NextStep("review", "", Text(f"Review: {count} item{'' if count == 1 else 's'}", f"복습: {count}개 항목"), reason)
 
 
 def _pick(course: Course, plan, statuses: dict, read: dict, practised: set, mastery: dict, now: datetime) -> NextStep:
@@ -108,8 +108,8 @@ def _pick(course: Course, plan, statuses: dict, read: dict, practised: set, mast
         return _review_step(
             len(plan.items),
             Text(
-                f"{plan.due} items are due: a review now keeps what you learned.",
-                f"복습할 때가 된 항목이 {plan.due}개 있습니다. 지금 복습하면 배운 것을 오래 기억합니다.",
+                f"{plan.due} of them {'is' if plan.due == 1 else 'are'} due: reviewing now keeps what you learned.",
+                f"그중 {plan.due}개는 복습할 때가 되었습니다. 지금 복습하면 배운 것을 오래 기억합니다.",
             ),
         )
     for eid in course.exercise_ids():
