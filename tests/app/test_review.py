@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from apphelpers import wait_for, wait_for_screen
+from apphelpers import COURSE, wait_for, wait_for_screen
 from textual.widgets import Input, Static
 
 from tutor.progress import Store
@@ -194,3 +194,15 @@ async def test_home_fits_80_columns(make_app, tmp_path, lang):
 
         for selector in ("#status", "#next", "#legend"):
             assert cell_len(text_of(app.screen, selector)) <= 80, selector
+
+
+def test_the_seeds_the_review_hands_out_give_new_orders_of_choices():
+    """With the app's seed fixed (as in tests), successive showings still get new seeds, and the quiz
+    shuffles choices by seed: the same question comes back in new orders."""
+    from tutor.content import load_course
+    from tutor.quiz import instantiate
+    from tutor.screens import review
+
+    question = load_course(COURSE).question("0096-01")
+    orders = {tuple(c.en for c in instantiate(question, 7 + 1000 * next(review._showings)).choices) for _ in range(20)}
+    assert len(orders) > 1
