@@ -206,3 +206,33 @@ def test_the_seeds_the_review_hands_out_give_new_orders_of_choices():
     question = load_course(COURSE).question("0096-01")
     orders = {tuple(c.en for c in instantiate(question, 7 + 1000 * next(review._showings)).choices) for _ in range(20)}
     assert len(orders) > 1
+
+
+@LANGS
+async def test_the_daily_cap_is_said_on_the_review_screen_and_the_rest_waits(make_app, tmp_path, monkeypatch, lang):
+    from tutor.progress import queue
+
+    monkeypatch.setattr(queue, "CAP", 1)
+    seed_due(tmp_path)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.open_review()
+        await wait_for_screen(pilot, ReviewScreen)
+        review = app.screen
+        assert len(review.queue) == 1
+        expected = "+1 more deferred to tomorrow (at most 1 a day)." if lang == "en" else "1개는 내일로 미뤘습니다(하루 최대 1개)."
+        assert expected in text_of(review, "#review-status")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen))
+        await answer_right(pilot, app.screen)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is review and review.finished)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, HomeScreen)
+        app.open_review()  # the day's one place is used: the rest waits for tomorrow
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen is not review)
+        await pilot.pause()
+        done = "Done for today: 1 more deferred to tomorrow." if lang == "en" else "오늘 몫은 다 했습니다. 1개는 내일로 미뤘습니다."
+        assert text_of(app.screen, "#review-status") == done
+        assert text_of(app.screen, "#review-next")  # and the next step

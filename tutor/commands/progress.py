@@ -134,7 +134,7 @@ def review(args) -> int:
         lang = language(args, store)
         if not items:
             if plan.deferred:
-                print(f"오늘 몫은 다 했습니다. {plan.deferred}개는 내일로 미뤘습니다." if lang == "ko" else f"Done for today: {plan.deferred} more are deferred to tomorrow.")
+                print(f"오늘 몫은 다 했습니다. {plan.deferred}개는 내일로 미뤘습니다." if lang == "ko" else f"Done for today: {plan.deferred} more deferred to tomorrow.")
             else:
                 print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
             return 0

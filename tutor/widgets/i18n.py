@@ -108,7 +108,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review_go": ("start", "시작"),
     "review_today": ("Today's review: {n} items.", "오늘 복습: {n}개."),
     "review_deferred": ("+{n} more deferred to tomorrow (at most {cap} a day).", "{n}개는 내일로 미뤘습니다(하루 최대 {cap}개)."),
-    "review_done_today": ("Done for today: {n} more are deferred to tomorrow.", "오늘 몫은 다 했습니다. {n}개는 내일로 미뤘습니다."),
+    "review_done_today": ("Done for today: {n} more deferred to tomorrow.", "오늘 몫은 다 했습니다. {n}개는 내일로 미뤘습니다."),
     "next_step": ("next step", "다음 할 일"),
     "next_at": ("Next (c): {title}", "다음(c): {title}"),
     "next_step_is": ("Next: {title}", "다음 할 일: {title}"),
