@@ -44,6 +44,7 @@ def test_progress_text_in_korean(env, capsys):
         store.record("check", "sgd", "0097", "pass")
     code, out, _ = _run(capsys, "--lang", "ko", "progress")
     assert code == 0 and "숙달도" in out and "확률적 경사 하강법" in out and "1/1" in out
+    assert "숙달도: 한 개념에서 최근 결과 5개 중 맞힌 비율입니다." in out  # what the figure means, where it is shown
 
 
 def test_review_says_what_is_due_and_why(env, capsys):

@@ -7,6 +7,8 @@ with --json. The store's notice (a recovered file, a read-only store) goes to st
 from __future__ import annotations
 
 import json
+from collections import Counter
+import textwrap
 import sys
 import unicodedata
 from pathlib import Path
@@ -14,6 +16,7 @@ from pathlib import Path
 from tutor.commands import language
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
+from tutor.progress.mastery import EXPLAINED
 from tutor.safetext import safe_text
 
 HEADERS = {
@@ -73,6 +76,7 @@ def _line(label: str, width: int, mastery: str, exercises: str, due: str) -> str
 def progress_rows(store: Store, course) -> list[dict]:
     mastery = store.concept_mastery()
     statuses = store.exercise_statuses()
+    today = Counter(item.concept for item in store.review_plan(course=course).items)  # as `tutor review` offers them
     if course is not None:
         concepts = [(c.id, {"en": c.title.en, "ko": c.title.ko}, c.exercises) for c in course.concepts]
     else:
@@ -85,7 +89,7 @@ def progress_rows(store: Store, course) -> list[dict]:
             "practised": cid in mastery,
             "exercises_passed": sum(statuses.get(e) == "passed" for e in exercises),
             "exercises_total": len(exercises),
-            "reviews_due": store.due_count(concept=cid),
+            "reviews_due": today[cid],
         }
         for cid, title, exercises in concepts
     ]
@@ -95,9 +99,10 @@ def progress(args) -> int:
     with _open() as store:
         course = _course()
         rows = progress_rows(store, course)
-        due = store.due_count()
+        plan = store.review_plan(course=course)  # what `tutor review` and the app offer today
         if args.json:
-            print(json.dumps({"concepts": rows, "reviews_due": due, "notice": store.notice}, ensure_ascii=False, indent=2))
+            data = {"concepts": rows, "reviews_due": len(plan.items), "deferred": plan.deferred, "notice": store.notice}
+            print(json.dumps(data, ensure_ascii=False, indent=2))
             return 0
         lang = language(args, store)
         head = HEADERS[lang]
@@ -109,10 +114,12 @@ def progress(args) -> int:
             mastery = f"{round(row['mastery'] * 100)}%" if row["practised"] else "-"
             print(_line(label, width, mastery, exercises, str(row["reviews_due"])))
         print()
+        print(textwrap.fill(EXPLAINED[lang], 40 if lang == "ko" else 78))  # Hangul takes two columns
+        today, later = len(plan.items), (f" (+{plan.deferred})" if plan.deferred else "")
         if lang == "ko":
-            print(f"복습할 항목: {due}개" + (" — `tutor review`로 확인하세요." if due else ""))
+            print(f"복습할 항목: {today}개{later}" + (" — `tutor review`로 확인하세요." if today else ""))
         else:
-            print(f"Reviews due: {due}" + (" — see `tutor review`." if due else ""))
+            print(f"Reviews due: {today}{later}" + (" — see `tutor review`." if today else ""))
     return 0
 
 
