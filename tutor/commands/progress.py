@@ -128,11 +128,10 @@ def review(args) -> int:
         course = _course()
         plan = store.review_plan(course=course)
         items = plan.items
-        due = store.due_count()
         if args.json:
             print(
                 json.dumps(
-                    {"reviews_due": due, "today": len(items), "deferred": plan.deferred, "cap": plan.cap, "items": [i.to_json() for i in items]},
+                    {"reviews_due": len(items), "deferred": plan.deferred, "cap": plan.cap, "items": [i.to_json() for i in items]},
                     ensure_ascii=False,
                     indent=2,
                 )
