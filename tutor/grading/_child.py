@@ -106,7 +106,7 @@ def main() -> None:
         except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS; the wall-time limit still holds
             pass
     try:
-        layers.update(isolation.enter(read_paths, required=bool(request.get("strict"))))
+        layers.update(isolation.enter(read_paths, required=bool(request.get("strict")), only=tuple(request["layers"])))
     except OSError as exc:  # strict, and a layer is missing: the learner's code must not run unprotected
         reply(status="internal", message=f"the OS boundary is not complete: {exc}", code="boundary")
         os._exit(0)

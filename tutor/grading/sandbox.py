@@ -45,6 +45,7 @@ RESULT_CAP = 64 << 20  # a probe's outputs are small; more than this is an attac
 MESSAGE_CAP = 600  # characters of a one-line message from the child
 _THREADS_ONE = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 STRICT = False  # refuse to run learner code without every OS layer (also TUTOR_STRICT=1)
+LAYERS = isolation.LAYERS  # the layers children enter (tests switch some off to show what each one stops)
 
 _live: set[int] = set()  # sandbox children not yet finished (a sweep after another check spares them)
 _live_lock = threading.Lock()
@@ -158,6 +159,7 @@ def run_probe(
             "memory_bytes": memory_mb << 20,
             "cpu_seconds": max(1, math.ceil(time_limit) + 1),
             "strict": strict(),
+            "layers": list(LAYERS),
         }
     )
     if child is None or child.used:
@@ -420,3 +422,139 @@ def _from_reply(reply: dict, memory_mb: int) -> ProbeResult:
             return ProbeResult("error", message=message, message_ko=f"파일에 NUL 바이트가 있습니다({line}번째 줄). 일반 텍스트로 저장하세요", layers=layers)
         return ProbeResult("error", message=message, layers=layers)
     return ProbeResult("ok", outputs=_safe_outputs(reply["outputs"]), layers=layers)
+
+
+# ------------------------------------------------------------------------- what is in force, and proof
+
+SELF_TEST_FILE = '''"""tutor doctor's self-test: what learner code must not do, tried the way learner code would."""
+import ctypes
+import os
+import socket
+
+libc = ctypes.CDLL(None, use_errno=True)
+
+
+def attempts(folder, port, secret):
+    out = {}
+
+    def attempt(name, act):
+        try:
+            act()
+            out[name] = "done"
+        except BaseException as exc:
+            out[name] = f"refused ({type(exc).__name__}: {exc})"
+
+    def spawn():  # through libc, which no Python audit hook sees
+        pid = libc.fork()
+        if pid == 0:
+            libc._exit(0)
+        if pid < 0:
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+
+    def read_secret():  # through libc too
+        fd = libc.open(secret.encode(), os.O_RDONLY)
+        if fd < 0:
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+
+    attempt("write", lambda: open(os.path.join(folder, "written"), "w").close())
+    attempt("connect", lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close())
+    attempt("spawn", spawn)
+    attempt("signal", lambda: os.kill(os.getppid(), 0))
+    attempt("read", read_secret)
+    return out
+'''
+ATTEMPTS = {
+    "write": ("write a file in a temporary folder", "임시 폴더에 파일 쓰기"),
+    "connect": ("connect to a listener on 127.0.0.1", "127.0.0.1의 서버에 연결하기"),
+    "spawn": ("start a process (libc fork)", "프로세스 시작하기(libc fork)"),
+    "signal": ("signal the grader's process", "채점기 프로세스에 시그널 보내기"),
+    "read": ("read the reference engine (libc open)", "참조 구현 읽기(libc open)"),
+}
+
+
+def capabilities() -> dict[str, str]:
+    """What this machine offers, seen from the parent without starting a child: layer → detail."""
+    abi = isolation.landlock_abi()
+    seccomp_missing = isolation.seccomp_supported()
+    found = {
+        "no_new_privs": "available" if sys.platform.startswith("linux") else f"missing: not Linux ({sys.platform})",
+        "landlock": f"available: ABI {abi}" if abi else "missing: the kernel has no Landlock",
+        "seccomp": "available" if seccomp_missing is None else f"missing: {seccomp_missing}",
+    }
+    found = {k: v if k in LAYERS or v.startswith("missing") else "missing: switched off" for k, v in found.items()}
+    found["subreaper"] = "in force" if subreaper() else "missing: the OS has no child subreaper"
+    return found
+
+
+def boundary_problem() -> tuple[str, str] | None:
+    """None when the full OS boundary can be entered here; else why not, in (English, Korean)."""
+    missing = [name for name, detail in capabilities().items() if detail.startswith("missing")]
+    if not missing:
+        return None
+    names = ", ".join(missing)
+    return (
+        f"strict mode: the OS boundary is not complete on this machine ({names} missing; `tutor doctor` says why) — not grading",
+        f"엄격 모드: 이 컴퓨터에서는 운영체제 격리가 완전하지 않습니다({names} 없음, 이유는 `tutor doctor`) — 채점하지 않습니다",
+    )
+
+
+def self_test(time_limit: float = 5.0) -> dict:
+    """Run a real child that tries a forbidden write, connect, spawn, signal and read; check the side effects.
+
+    Returns {"layers": what the child entered, "subreaper": bool, "attempts": {name: {"outcome", "detail",
+    "side_effect"}}, "status": the child's status, "full": every layer in force and every attempt refused}.
+    """
+    import shutil
+    import socket
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="tutor-selftest-"))
+    target = folder / "target"
+    target.mkdir()
+    learner = folder / "selftest.py"
+    learner.write_text(SELF_TEST_FILE, encoding="utf-8")
+    listener = socket.socket()
+    try:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        listener.setblocking(False)
+        secret = str(Path(__file__).resolve().parents[1] / "reference" / "__init__.py")
+        before = set(isolation.processes())
+        result = run_probe(
+            learner,
+            "tutor.grading.isolation:self_test_probe",
+            {"folder": str(target), "port": listener.getsockname()[1], "secret": secret},
+            time_limit=time_limit,
+        )
+        connected = False
+        try:
+            listener.accept()[0].close()
+            connected = True
+        except (BlockingIOError, OSError):
+            pass
+        survivors = [pid for pid, (ppid, _) in isolation.processes().items() if pid not in before and ppid == os.getpid()]
+        effects = {
+            "write": any(target.iterdir()),
+            "connect": connected,
+            "spawn": bool(survivors),
+            "signal": False,
+            "read": False,
+        }
+    finally:
+        listener.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    found = result.outputs.get("attempts") if result.status == "ok" else None
+    attempts = {}
+    for name in ATTEMPTS:
+        detail = found.get(name, "") if isinstance(found, dict) else ""
+        detail = detail if isinstance(detail, str) else ""
+        outcome = "refused" if detail.startswith("refused") and not effects[name] else ("done" if detail else "not tried")
+        attempts[name] = {"outcome": outcome, "detail": detail, "side_effect": effects[name]}
+    layers = dict(result.layers)
+    layers["subreaper"] = "in force" if subreaper() else "missing: the OS has no child subreaper"
+    full = (
+        result.status == "ok"
+        and all(layers.get(name, "").startswith("in force") for name in (*isolation.LAYERS, "subreaper"))
+        and all(a["outcome"] == "refused" for a in attempts.values())
+    )
+    return {"status": result.status, "message": result.message, "layers": layers, "attempts": attempts, "full": full}
