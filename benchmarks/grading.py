@@ -3,13 +3,19 @@
 Prints, with every reference solution copied into a temporary workspace:
 - `tutor check adam`: whole-process wall time (start Python, grade, record, print), median of 7 runs;
 - `tutor check --all`: whole-process wall time for all 16 exercises, median of 5 runs;
+- an Exercism-style check of the same Adam file (pytest running a test file with the expected values
+  written in it, as Exercism's Python test runner does; plugins not loaded, so pytest at its fastest),
+  median of 7, and the ratio to `tutor check adam`;
+- the sandbox's OS layers: what each costs to set up in a fresh child on this kernel (median of 7
+  children), the parent's sweep for leftover processes, and a whole probe with and without the layers;
 - per exercise, in one process: the time of `grade()`, how much of it is the sandboxed child (start-up,
   the learner's code, the pipe) and how much is the grader's own work (inputs, reference, judging).
-Targets on a 2-core machine: one check ≤ 0.5 s, all 16 ≤ 3 s.
+Targets on a 2-core machine: one check ≤ 0.5 s and ≤ 0.6× the pytest check, all 16 ≤ 3 s.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -34,6 +40,103 @@ def wall(argv: list[str], env: dict, runs: int) -> list[float]:
     return times
 
 
+def exercism_style(workspace: Path, runs: int) -> list[float]:
+    """pytest on a test file with the expected values written in, importing the learner's adam.py."""
+    import numpy as np
+
+    from tutor.reference import Adam
+
+    rng = np.random.default_rng(0)
+    cases = []
+    for shape, steps, lr in (((1,), 1, 0.001), ((3,), 5, 0.01), ((2, 3), 10, 0.1), ((4, 4), 3, 0.05)):
+        w = rng.normal(size=shape)
+        grads = [rng.normal(size=shape) for _ in range(steps)]
+        params, ref = {"W": w.copy()}, Adam(lr=lr)
+        for g in grads:
+            ref.update(params, {"W": g.copy()})
+        cases.append((w.tolist(), [g.tolist() for g in grads], lr, params["W"].tolist()))
+    folder = workspace.parent / "exercism"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(workspace / "adam.py", folder / "adam.py")
+    tests = ["import numpy as np", "import pytest", "from adam import Adam", "", f"CASES = {cases!r}", ""]
+    tests += [
+        "@pytest.mark.parametrize('w, grads, lr, expected', CASES)",
+        "def test_adam_steps(w, grads, lr, expected):",
+        "    params, opt = {'W': np.array(w)}, Adam(lr=lr)",
+        "    for g in grads:",
+        "        opt.update(params, {'W': np.array(g)})",
+        "    np.testing.assert_allclose(params['W'], expected, rtol=1e-7, atol=1e-10)",
+        "",
+    ]
+    (folder / "adam_test.py").write_text("\n".join(tests))
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "adam_test.py"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},  # bare pytest: the fastest it can be
+        )
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0:
+            raise SystemExit(f"the Exercism-style check failed:\n{done.stdout}{done.stderr}")
+    return times
+
+
+LAYER_TIMER = """
+import json, os, sys, time
+import numpy as np
+sys.path.insert(0, sys.argv[1])
+from tutor.grading import isolation, sandbox
+t = [time.perf_counter()]
+roots = isolation.read_roots(sandbox.blocked_roots(), __file__)
+t.append(time.perf_counter()); isolation.no_new_privs()
+t.append(time.perf_counter()); isolation.landlock(roots)
+t.append(time.perf_counter()); isolation.seccomp()
+t.append(time.perf_counter())
+print(json.dumps([b - a for a, b in zip(t, t[1:])] + [len(roots)]))
+"""
+
+
+def layer_costs(runs: int) -> None:
+    from tutor.grading import isolation, sandbox
+
+    if isolation.landlock_abi() < 1 or isolation.seccomp_supported():
+        print("OS layers: not all available on this machine (see `tutor doctor`)")
+        return
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
+        fh.write(LAYER_TIMER)
+    try:
+        samples = [json.loads(subprocess.run([sys.executable, "-I", fh.name, str(ROOT)], capture_output=True, text=True, check=True).stdout) for _ in range(runs)]
+    finally:
+        os.unlink(fh.name)
+    names = ("read_roots (what Landlock allows)", "no_new_privs", f"Landlock (ABI {isolation.landlock_abi()})", "seccomp filter")
+    print(f"\nOS layers, set-up cost in a fresh child (median of {runs}; {int(samples[0][-1])} read-only roots):")
+    for i, name in enumerate(names):
+        print(f"  {name:<36} {statistics.median(s[i] for s in samples) * 1000:7.2f} ms")
+    sandbox.subreaper()
+    sweeps = []
+    for _ in range(20):
+        started = time.perf_counter()
+        sandbox.sweep(-1)
+        sweeps.append(time.perf_counter() - started)
+    print(f"  {'parent: sweep for leftover processes':<36} {statistics.median(sweeps) * 1000:7.2f} ms  ({len(isolation.processes())} processes on the machine)")
+    learner = Path(tempfile.mkdtemp()) / "f.py"
+    learner.write_text("def f(x):\n    return x\n")
+    for label, layers in (("a whole probe, all layers", isolation.LAYERS), ("a whole probe, no OS layers", ())):
+        sandbox.LAYERS = layers
+        probes = []
+        for _ in range(runs):
+            r = sandbox.run_probe(learner, "tutor.grading.probes:call", {"name": "f", "args": [1]}, time_limit=5)
+            assert r.status == "ok", r
+            probes.append(r.seconds)
+        print(f"  {label:<36} {statistics.median(probes) * 1000:7.1f} ms")
+    sandbox.LAYERS = isolation.LAYERS
+    shutil.rmtree(learner.parent, ignore_errors=True)
+
+
 def main() -> None:
     from tutor import paths
     from tutor.grading import grade
@@ -50,8 +153,14 @@ def main() -> None:
 
         one = wall(["check", "adam"], env, 7)
         print(f"tutor check adam      median {statistics.median(one):.3f} s   (min {min(one):.3f}, max {max(one):.3f})   target ≤ 0.5 s")
+        pytest_check = exercism_style(workspace, 7)
+        ratio = statistics.median(one) / statistics.median(pytest_check)
+        print(f"pytest (Exercism-style) on the same adam.py  median {statistics.median(pytest_check):.3f} s   (min {min(pytest_check):.3f}, max {max(pytest_check):.3f})")
+        print(f"tutor check adam / pytest check = {ratio:.2f}   target ≤ 0.6")
         every = wall(["check", "--all"], env, 5)
         print(f"tutor check --all     median {statistics.median(every):.3f} s   (min {min(every):.3f}, max {max(every):.3f})   target ≤ 3 s")
+
+        layer_costs(7)
 
         grade("sgd", home=home)  # warm the imports so the per-check figures are the grader's own
         print("\nper check, in-process (median of 5):   grade()   sandbox child   grader's own work")

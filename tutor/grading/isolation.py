@@ -445,17 +445,39 @@ def processes() -> dict[int, tuple[int, int]]:
     return table
 
 
-def leftovers(session: int, spare: set[int]) -> list[int]:
-    """Processes the sandbox left behind: in the child's `session`, or re-parented to us (we are a
-    subreaper) from another session than ours — except the live children in `spare`."""
-    me, own_session = os.getpid(), os.getsid(0)
-    found = []
-    for pid, (ppid, sid) in processes().items():
-        if pid in spare or pid == me:
+def _children() -> set[int] | None:
+    """This process's children (every thread's), from /proc/self/task/*/children; None if the kernel
+    does not list them."""
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return None
+    if not os.path.exists(f"/proc/self/task/{os.getpid()}/children"):
+        return None
+    kids: set[int] = set()
+    for tid in tids:
+        try:
+            with open(f"/proc/self/task/{tid}/children", "rb") as fh:
+                kids.update(int(p) for p in fh.read().split())
+        except (OSError, ValueError):  # a thread that just ended
             continue
-        if sid == session or (ppid == me and sid != own_session):
-            found.append(pid)
-    return found
+    return kids
+
+
+def leftovers(session: int, spare: set[int], *, subreaper: bool = True) -> list[int]:
+    """Processes the sandbox left behind: in the child's `session`, or re-parented to us (we are a
+    subreaper) from another session than ours — except the live children in `spare`.
+
+    As a subreaper every orphan of the child comes to us, so our own children are all there is to look
+    at (cheap); otherwise every process on the machine is looked at for the child's session.
+    """
+    me, own_session = os.getpid(), os.getsid(0)
+    kids = _children() if subreaper else None
+    if kids is not None:
+        table = {pid: fields for pid in kids - spare if (fields := _stat_fields(pid))}
+    else:
+        table = {pid: fields for pid, fields in processes().items() if pid not in spare and pid != me}
+    return [pid for pid, (ppid, sid) in table.items() if sid == session or (ppid == me and sid != own_session)]
 
 
 def self_test_probe(module, **kwargs) -> dict:

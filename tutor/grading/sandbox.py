@@ -192,8 +192,9 @@ def _collect(proc: subprocess.Popen, result_r: int, request: bytes, deadline: fl
     result = bytearray()
     pending = memoryview(request)
     sel = selectors.DefaultSelector()
-    os.set_blocking(proc.stdin.fileno(), False)
-    sel.register(proc.stdin, selectors.EVENT_WRITE, "in")
+    if proc.stdin is not None and not proc.stdin.closed:
+        os.set_blocking(proc.stdin.fileno(), False)
+        sel.register(proc.stdin, selectors.EVENT_WRITE, "in")
     sel.register(proc.stdout, selectors.EVENT_READ, "out")
     sel.register(result_r, selectors.EVENT_READ, "result")
     reads = {proc.stdout.fileno(): "out", result_r: "result"}
@@ -287,7 +288,7 @@ def sweep(session: int, rounds: int = 50) -> list[int]:
     killed: list[int] = []
     for _ in range(rounds):
         with _live_lock:
-            found = isolation.leftovers(session, spare=set(_live))
+            found = isolation.leftovers(session, spare=set(_live), subreaper=subreaper())
         if not found:
             break
         for pid in found:
