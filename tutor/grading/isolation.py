@@ -34,7 +34,6 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
-import platform
 import struct
 import sys
 
@@ -291,8 +290,9 @@ def seccomp_supported() -> str | None:
     """None when this process could install the filter, else why not."""
     if not sys.platform.startswith("linux"):
         return f"not Linux ({sys.platform})"
-    if platform.machine() not in ("x86_64", "AMD64"):
-        return f"the filter is built for x86-64 only (this CPU is {platform.machine()})"
+    machine = os.uname().machine
+    if machine != "x86_64":
+        return f"the filter is built for x86-64 only (this CPU is {machine})"
     if struct.calcsize("P") != 8:
         return "a 32-bit Python"
     try:
