@@ -18,6 +18,11 @@ Layers, each entered by the sandbox's child after its own imports and before the
   only the terminal queries Python makes. Anything else fails with EPERM (``clone3`` with ENOSYS, so the
   C library falls back to ``clone``, whose flags a filter can read).
 
+What the layers leave open, on purpose or by necessity: `stat`/`readlink` anywhere (names and sizes, no
+contents); the descriptors the child holds — /dev/null, its output pipe and the result pipe, which the
+learner's code can write anything to (the parent reads both as untrusted: capped, decoded within hard
+limits, made safe); CPU, memory and time inside the limits; timing side channels; kernel bugs.
+
 The parent's side: `become_subreaper()` (orphans of the child are re-parented to the parent rather than
 to init, so `leftovers()` finds them and the sandbox kills them after every check).
 
@@ -417,7 +422,8 @@ def enter(read_paths: list[str], *, required: bool = False, only: tuple[str, ...
 
 
 def _stat_fields(pid: int) -> tuple[int, int] | None:
-    """(ppid, session id) of a process, from /proc; None if it is gone."""
+    """(ppid, session id) of a process, from /proc; None if it is gone, or a zombie another process
+    must reap (ours are kept: reaping them is the sweep's job)."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
             data = fh.read()
@@ -425,9 +431,12 @@ def _stat_fields(pid: int) -> tuple[int, int] | None:
         return None
     fields = data[data.rfind(b")") + 2 :].split()
     try:
-        return int(fields[1]), int(fields[3])
+        state, ppid, sid = fields[0], int(fields[1]), int(fields[3])
     except (IndexError, ValueError):
         return None
+    if state == b"Z" and ppid != os.getpid():
+        return None
+    return ppid, sid
 
 
 def processes() -> dict[int, tuple[int, int]]:
