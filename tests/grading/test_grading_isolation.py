@@ -52,7 +52,8 @@ def run_child(tmp_path, body: str, *, layers: str = "all") -> dict:
         + "\nsys.stdout.write(json.dumps(out))\n",
         encoding="utf-8",
     )
-    done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}  # as the sandbox does
+    done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, timeout=60, cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -178,3 +179,22 @@ def test_read_roots_never_include_a_blocked_folder(tmp_path):
         for blocked in (ROOT / "tutor", ROOT / "exercises"):
             assert not str(blocked).startswith(root.rstrip("/") + "/") and root != str(blocked)
             assert not root.startswith(str(blocked) + "/")
+
+
+@needs_landlock
+def test_landlock_is_not_claimed_when_other_threads_already_run(tmp_path):
+    """landlock_restrict_self covers only the calling thread: with another thread alive it says missing."""
+    out = run_child(
+        tmp_path,
+        """
+        import time
+        threading.Thread(target=time.sleep, args=(5,), daemon=True).start()
+        try:
+            isolation.no_new_privs()
+            out['landlock'] = isolation.landlock(roots)
+        except OSError as exc:
+            out['landlock'] = f'missing: {exc}'
+        """,
+        layers="none",
+    )
+    assert out["landlock"].startswith("missing") and "threads already running" in out["landlock"]

@@ -150,6 +150,12 @@ def landlock(read_paths: list[str], abi: int | None = None) -> str:
     abi = landlock_abi() if abi is None else abi
     if abi < 1:
         raise IsolationError(errno.ENOSYS, "the kernel has no Landlock")
+    try:
+        threads = len(os.listdir("/proc/self/task"))
+    except OSError:
+        threads = 1
+    if threads > 1:  # landlock_restrict_self covers the calling thread only (and the threads it starts)
+        raise IsolationError(errno.EBUSY, f"{threads} threads already running; Landlock would cover only one")
     syscall = libc.syscall
     syscall.restype = ctypes.c_long
     handled_fs = _handled_fs(abi)

@@ -166,7 +166,7 @@ def run_probe(
         child = Child()
     child.used = True
     try:
-        outcome = _collect(child.proc, child.result_r, request, started + time_limit)
+        outcome = _collect(child.proc, child.result_r, request, started + time_limit, restart=time_limit)
     finally:
         child._close()
     ended, result_bytes, output, output_total = outcome
@@ -181,8 +181,11 @@ def run_probe(
     return result
 
 
-def _collect(proc: subprocess.Popen, result_r: int, request: bytes, deadline: float):
+def _collect(proc: subprocess.Popen, result_r: int, request: bytes, deadline: float, restart: float | None = None):
     """Feed stdin, read both pipes until both close, the child is gone, or the (monotonic) deadline passes.
+
+    With `restart`, the deadline becomes `restart` seconds after the request is fully written: a parent
+    stopped before the child even had its request does not count that against the learner's code.
 
     Returns (how it ended: "done" | "timeout" | "flood" | "too_big", result bytes, output, output total).
     A child that has exited is never reported as timed out: what it wrote is drained and used.
@@ -253,6 +256,8 @@ def _collect(proc: subprocess.Popen, result_r: int, request: bytes, deadline: fl
                     if not pending:
                         sel.unregister(proc.stdin)
                         proc.stdin.close()
+                        if restart is not None:
+                            deadline = time.monotonic() + restart
                     continue
                 chunk = os.read(key.fd, 1 << 16)
                 if not chunk:
