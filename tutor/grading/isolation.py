@@ -198,10 +198,14 @@ def _fd_is_dir(fd: int) -> bool:
 def read_roots(blocked: list[str], learner_file: str) -> list[str]:
     """What the child may read: the interpreter's folders, system libraries, sys.path, the learner's file.
 
-    A folder that holds a blocked one (the tutor package, the course's exercises, a checkout's .git) is
-    replaced by its entries, recursively, minus the blocked ones: Landlock rules only ever add access.
+    A folder that holds a blocked one (the tutor package, the course's exercises, a checkout's .git — of
+    this tutor and of any other copy on sys.path) is replaced by its entries, recursively, minus the
+    blocked ones: Landlock rules only ever add access.
     """
     blocked_real = {os.path.realpath(p) for p in blocked}
+    for entry in sys.path:  # any other copy of tutor on the path (an old editable install, a checkout)
+        if entry and os.path.isfile(os.path.join(entry, "tutor", "__init__.py")):
+            blocked_real.update(os.path.realpath(os.path.join(entry, name)) for name in ("tutor", "exercises", ".git"))
     candidates = [sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path]
     candidates += ["/lib", "/lib64", "/usr/lib", "/usr/lib64", "/usr/local/lib", "/usr/share/zoneinfo", "/etc/localtime", "/dev/null", "/dev/urandom"]
     roots: list[str] = []
