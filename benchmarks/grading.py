@@ -111,7 +111,8 @@ def layer_costs(runs: int) -> None:
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
         fh.write(LAYER_TIMER)
     try:
-        samples = [json.loads(subprocess.run([sys.executable, "-I", fh.name, str(ROOT)], capture_output=True, text=True, check=True).stdout) for _ in range(runs)]
+        env = {**os.environ, **sandbox._THREADS_ONE}  # as the sandbox's child: one BLAS thread
+        samples = [json.loads(subprocess.run([sys.executable, "-I", fh.name, str(ROOT)], capture_output=True, text=True, check=True, env=env).stdout) for _ in range(runs)]
     finally:
         os.unlink(fh.name)
     names = ("read_roots (what Landlock allows)", "no_new_privs", f"Landlock (ABI {isolation.landlock_abi()})", "seccomp filter")
