@@ -66,6 +66,9 @@ def test_the_app_without_a_terminal_says_so_in_one_line_and_exits_2(tmp_path):
     with open(os.devnull, "rb") as devnull:
         out = _run(["--lang", "ko"], tmp_path, stdin=devnull, timeout=30)
     assert out.returncode == 2 and "터미널" in out.stderr.decode()
+    with open(os.devnull, "rb") as devnull:  # `tutor next --open` starts the app too
+        out = _run(["next", "--open"], tmp_path, stdin=devnull, timeout=30)
+    assert out.returncode == 2 and out.stdout == b"" and "terminal" in out.stderr.decode()
 
 
 @pytest.mark.parametrize("args", [["list"], ["hint", "sgd", "--lang", "ko"], ["check", "sgd"], ["lab", "optimizer_paths", "--steps", "5"], ["lab"]])

@@ -8,6 +8,7 @@ Nothing heavy is imported here: grading, SymPy and the labs load inside workers 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -98,8 +99,10 @@ class TutorApp(App):
         course_root: Path | None = None,
         watch_interval: float = 0.01,
         seed: int | None = None,
+        open_next: bool = False,
     ) -> None:
         super().__init__()
+        self.open_next = open_next  # `tutor next --open`: open the next step once the course is loaded
         self.home = home
         self.course_root = course_root
         self.watch_interval = watch_interval
@@ -181,6 +184,9 @@ class TutorApp(App):
         self.course = course
         self.course_loaded = True
         self._relabel_screens()
+        if self.open_next:
+            self.open_next = False
+            self.open_step()
 
     def _relabel_screens(self) -> None:
         for screen in self.screen_stack:
@@ -366,6 +372,28 @@ class TutorApp(App):
 
         self.push_screen(ConfirmScreen(tr("confirm_reset", self.lang, id=exercise_id)), confirmed)
 
+    def open_step(self, step: Any = None) -> None:
+        """Open the next step (`tutor.progress.next`), or `step` if given."""
+        if step is None:
+            if self.store is None or not self.course_loaded:
+                return
+            from tutor.progress.next import next_step
+
+            try:
+                step = next_step(self.store, self.course)
+            except Exception as error:
+                self.report_error("while_progress", error)
+                return
+        opener = {
+            "lesson": self.open_lesson,
+            "quiz": self.open_quiz,
+            "exercise": self.open_exercise,
+            "lab": self.open_lab,
+            "review": lambda _id: self.open_review(),
+        }.get(step.kind)
+        if opener is not None:
+            opener(step.id)
+
     def open_position(self, position: dict) -> None:
         """Open a remembered place ({"screen": lesson|exercise|lab, "id": ...})."""
         where, ident = position.get("screen"), position.get("id")
@@ -423,6 +451,7 @@ def create_app(
     course_root: Path | None = None,
     watch_interval: float = 0.01,
     seed: int | None = None,
+    open_next: bool = False,
 ) -> TutorApp:
     """Build the app on `home` (default: the data home) and the course at `course_root`."""
     return TutorApp(
@@ -431,10 +460,19 @@ def create_app(
         course_root=course_root,
         watch_interval=watch_interval,
         seed=seed,
+        open_next=open_next,
     )
 
 
-def run_app(lang: str | None = None) -> int:
-    app = create_app(lang=lang)
+def run_app(lang: str | None = None, open_next: bool = False) -> int:
+    """Run the app in this terminal (`tutor`, `tutor next --open`). Without one (stdin or stdout not a
+    terminal: piped, redirected, a cron job) it says so in one line and returns 2, rather than waiting
+    for keys that never come and writing escape codes into a pipe."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from tutor.commands import language, say
+
+        print(f"tutor: {say('needs_terminal', lang or language())}", file=sys.stderr)
+        return 2
+    app = create_app(lang=lang, open_next=open_next)
     app.run()
     return app.return_code or 0

@@ -436,7 +436,7 @@ async def test_the_palette_reaches_labs_review_reset_theme_language_and_continue
         await wait_for(pilot, lambda: app.lang != lang)
         await wait_for_screen(pilot, HomeScreen)
         await _palette_run(pilot, "Continue" if lang == "ko" else "이어 하기")  # the language has just switched
-        await wait_for_screen(pilot, LabScreen)  # where the learner was last
+        await wait_for(pilot, lambda: not isinstance(app.screen, HomeScreen))  # the next step opened
 
 
 # -- the lab ------------------------------------------------------------------------------------------

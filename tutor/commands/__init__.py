@@ -55,6 +55,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "reviews_due": ("Reviews due: {n}", "복습할 항목: {n}개"),
     "reviews_due_see": ("Reviews due: {n} — see `tutor review`.", "복습할 항목: {n}개 — `tutor review`로 확인하세요."),
     "nothing_due": ("Nothing to review right now. Well done!", "복습할 것이 없습니다. 잘하고 있어요!"),
+    "deferred": (
+        "+{n} more deferred to tomorrow (at most {cap} a day).",
+        "+{n}개는 내일로 미뤘습니다(하루 최대 {cap}개).",
+    ),
+    "done_for_today": ("Done for today: {n} more deferred to tomorrow.", "오늘 몫은 다 했습니다. {n}개는 내일로 미뤘습니다."),
     # list / hint / reset / solution
     "exercises": ("exercises", "실습"),
     "labs": ("labs", "실험"),

@@ -7,6 +7,8 @@ with --json. The store's notice (a recovered file, a read-only store) goes to st
 from __future__ import annotations
 
 import json
+from collections import Counter
+import textwrap
 import sys
 import unicodedata
 from pathlib import Path
@@ -14,6 +16,8 @@ from pathlib import Path
 from tutor.commands import language, say
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
+from tutor.progress.mastery import EXPLAINED
+from tutor.safetext import safe_text
 
 HEADERS = {
     "en": ("Concept", "Mastery", "Exercises", "Due"),
@@ -72,6 +76,7 @@ def _line(label: str, width: int, mastery: str, exercises: str, due: str) -> str
 def progress_rows(store: Store, course) -> list[dict]:
     mastery = store.concept_mastery()
     statuses = store.exercise_statuses()
+    today = Counter(item.concept for item in store.review_plan(course=course).items)  # as `tutor review` offers them
     if course is not None:
         concepts = [(c.id, {"en": c.title.en, "ko": c.title.ko}, c.exercises) for c in course.concepts]
     else:
@@ -84,7 +89,7 @@ def progress_rows(store: Store, course) -> list[dict]:
             "practised": cid in mastery,
             "exercises_passed": sum(statuses.get(e) == "passed" for e in exercises),
             "exercises_total": len(exercises),
-            "reviews_due": store.due_count(concept=cid),
+            "reviews_due": today[cid],
         }
         for cid, title, exercises in concepts
     ]
@@ -94,9 +99,10 @@ def progress(args) -> int:
     with _open() as store:
         course = _course()
         rows = progress_rows(store, course)
-        due = store.due_count()
+        plan = store.review_plan(course=course)  # what `tutor review` and the app offer today
         if args.json:
-            print(json.dumps({"concepts": rows, "reviews_due": due, "notice": store.notice}, ensure_ascii=False, indent=2))
+            data = {"concepts": rows, "reviews_due": len(plan.items), "deferred": plan.deferred, "notice": store.notice}
+            print(json.dumps(data, ensure_ascii=False, indent=2))
             return 0
         lang = language(args, store)
         head = HEADERS[lang]
@@ -108,26 +114,40 @@ def progress(args) -> int:
             mastery = f"{round(row['mastery'] * 100)}%" if row["practised"] else "-"
             print(_line(label, width, mastery, exercises, str(row["reviews_due"])))
         print()
-        print(say("reviews_due_see" if due else "reviews_due", lang, n=due))
+        print(textwrap.fill(EXPLAINED[lang], 40 if lang == "ko" else 78))  # Hangul takes two columns
+        today, later = len(plan.items), (f" (+{plan.deferred})" if plan.deferred else "")
+        print(say("reviews_due_see" if today else "reviews_due", lang, n=f"{today}{later}"))
     return 0
 
 
 def review(args) -> int:
     with _open() as store:
         course = _course()
-        items = store.review_queue(course=course)
-        due = store.due_count()
+        plan = store.review_plan(course=course)
+        items = plan.items
         if args.json:
-            print(json.dumps({"reviews_due": due, "items": [i.to_json() for i in items]}, ensure_ascii=False, indent=2))
+            print(
+                json.dumps(
+                    {"reviews_due": len(items), "deferred": plan.deferred, "cap": plan.cap, "items": [i.to_json() for i in items]},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return 0
         lang = language(args, store)
         if not items:
-            print(say("nothing_due", lang))
+            if plan.deferred:
+                print(say("done_for_today", lang, n=plan.deferred))
+            else:
+                print(say("nothing_due", lang))
             return 0
         for number, entry in enumerate(items, start=1):
             kind = KIND_LABELS[lang][entry.kind]
-            print(f"{number:>2}. [{kind}] {entry.item} — {_title(course, entry.concept, lang)}")
+            print(f"{number:>2}. [{kind}] {safe_text(entry.label(lang), one_line=True)} — {_title(course, entry.concept, lang)}")
             print(f"    {entry.reason.get(lang)}")
+        if plan.deferred:
+            print()
+            print(say("deferred", lang, n=plan.deferred, cap=plan.cap))
     return 0
 
 

@@ -121,16 +121,13 @@ class Model:
                 retry = in_session and card["last_outcome"] == "-"
                 hinted = exercise is not None and exercise["hint_pending"]
                 rating = Rating.Hard if retry or hinted else Rating.Good
-                weight = mastery.WEIGHTS["quiz" if kind == "quiz" else "pass"]
+                weight = mastery.WEIGHTS["quiz" if kind == "quiz" else "helped" if hinted else "pass"]
                 mastery.add_evidence(concept, 1.0, weight)
             else:
                 rating = Rating.Again
                 card["lapses"] += 1
                 card["last_lapse"] = attempt["time"]
-                if kind == "quiz":
-                    mastery.add_evidence(concept, 0.0, mastery.WEIGHTS["quiz"])
-                else:
-                    mastery.add_evidence(concept, mastery.failed_check_score(attempt), mastery.WEIGHTS["fail"])
+                mastery.add_evidence(concept, 0.0, mastery.WEIGHTS["quiz" if kind == "quiz" else "fail"])
             card["card"], _ = scheduler().review_card(card["card"], rating, moment)
             card["reviews"] += 1
             if exercise is not None:
