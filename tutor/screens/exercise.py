@@ -101,17 +101,30 @@ class LeaveScreen(TutorModal):
 
 
 class ExerciseScreen(TutorScreen):
+    # Each key has two bindings, one shown in the footer and one not (`check_action` enables one of
+    # them), so that the footer can offer only what fits 80 columns in Korean while every key keeps
+    # working: in the editor, saving and checking; outside it, the one-letter keys, fewer after a pass.
+    # Every key is listed in the help screen.
     BINDINGS = [
-        Binding("escape", "leave", "back"),
-        Binding("ctrl+s", "save", "save", priority=True),
-        Binding("f5", "check", "check"),
-        Binding("i", "edit", "edit_short"),
-        Binding("h", "hint", "hint"),
-        Binding("n", "next", "next"),
-        Binding("s", "solution", "solution"),
-        Binding("e", "editor", "editor"),
-        Binding("R", "reset", "reset"),
+        binding
+        for key, action, label, priority in (
+            ("escape", "leave", "back", False),
+            ("ctrl+s", "save", "save", True),
+            ("f5", "check", "check", False),
+            ("n", "next", "next", False),
+            ("s", "solution", "solution_short", False),
+            ("i", "edit", "edit_short", False),
+            ("h", "hint", "hint", False),
+            ("e", "editor", "editor", False),
+            ("R", "reset", "reset", False),
+        )
+        for binding in (
+            Binding(key, f"{action}(True)", label, priority=priority),
+            Binding(key, f"{action}(False)", label, show=False, priority=priority),
+        )
     ]
+    IN_EDITOR = ("leave", "save", "check")
+    AFTER_PASS = ("leave", "next", "solution", "edit", "reset")
 
     def __init__(self, exercise_id: str) -> None:
         super().__init__()
@@ -284,6 +297,7 @@ class ExerciseScreen(TutorScreen):
         # A learner who has been here before sees a verdict at once; a new exercise waits for a save.
         graded: bytes | None = seen if status == "new" else None
         force = status != "new"
+        busy = False  # "checking…" is on screen
         signature, changed_at = self._file_stat(), time.monotonic()
         while not self._stop.is_set() and not app.closing.is_set():
             now = self._file_stat()
@@ -297,15 +311,20 @@ class ExerciseScreen(TutorScreen):
                     self.from_worker(self._disk_changed, current)
                 if force or current != graded:
                     self._force.clear()
-                    self.from_worker(self._grading_started)
+                    if not busy:
+                        busy = True
+                        self.from_worker(self._grading_started)
                     result = self._grade_bytes(current)
                     if self._read_file() != current:
                         continue  # saved again while grading: grade what is there now
-                    force, graded = False, current
+                    force, graded, busy = False, current, False
                     if result is not None:
                         self._record_check(result)
-                        self.from_worker(self._graded, result, current)
+                    self.from_worker(self._graded, result, current)
                     continue
+                if busy:  # the file went back to the bytes on screen while a newer version was graded
+                    busy = False
+                    self.from_worker(self._graded, None, graded)
             self._wake.wait(app.watch_interval)
             self._wake.clear()
 
@@ -412,9 +431,11 @@ class ExerciseScreen(TutorScreen):
         self._show_result()
 
     def _graded(self, result: Any, data: bytes | None) -> None:
-        self.graded, self.graded_bytes = result, data
+        """A verdict for `data`, the bytes on disk (None: the one on screen is still right, or grading failed)."""
         self.grading = False
-        if result.status == "pass":
+        if result is not None:
+            self.graded, self.graded_bytes = result, data
+        if result is not None and result.status == "pass":
             self.passed = True
             editor = self.query_one("#editor", CodeEditor)
             if editor.has_focus:  # so that n and s work, and never type into the code
@@ -422,8 +443,9 @@ class ExerciseScreen(TutorScreen):
             self.query_one("#exercise-side", VerticalScroll).scroll_home(animate=False)
         self._show_result()
         self.refresh_bindings()
-        self.verdicts += 1
-        self.verdict_time = time.perf_counter()
+        if result is not None:
+            self.verdicts += 1
+            self.verdict_time = time.perf_counter()
         if self._after_verdict is not None and self._after_verdict[0] == data:
             then = self._after_verdict[1]
             self._after_verdict = None
@@ -438,18 +460,22 @@ class ExerciseScreen(TutorScreen):
 
     # -- actions --------------------------------------------------------------------------------------
 
-    def action_save(self) -> None:
+    def action_save(self, _shown: bool = True) -> None:
+        """Save and check; with nothing to save, check again (what ctrl+s means to a learner)."""
+        if not self.dirty and not self._disk_diverged:
+            self.action_check()
+            return
         if self._save_file() is not None:
             self.notify(self.t("saved"), timeout=2)
 
-    def action_check(self) -> None:
+    def action_check(self, _shown: bool = True) -> None:
         self._force.set()
         self._wake.set()
 
-    def action_edit(self) -> None:
+    def action_edit(self, _shown: bool = True) -> None:
         self.query_one("#editor", CodeEditor).focus()
 
-    def action_editor(self) -> None:
+    def action_editor(self, _shown: bool = True) -> None:
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not command or self.path is None:
             self.notify(self.t("no_editor"), severity="warning")
@@ -463,7 +489,7 @@ class ExerciseScreen(TutorScreen):
             self.notify(self.t("editor_failed", why=safe_text(error, one_line=True)), severity="error")
         self._wake.set()
 
-    def action_hint(self) -> None:
+    def action_hint(self, _shown: bool = True) -> None:
         hints = self.exercise.hints
         if self.hints_shown >= len(hints):
             self.notify(self.t("no_more_hints"))
@@ -478,7 +504,7 @@ class ExerciseScreen(TutorScreen):
         )
         self._show_hints()
 
-    def action_solution(self) -> None:
+    def action_solution(self, _shown: bool = True) -> None:
         if not self.passed:
             self.notify(self.t("solution_locked"))
             return
@@ -499,7 +525,7 @@ class ExerciseScreen(TutorScreen):
         at = ids.index(self.exercise_id) + 1 if self.exercise_id in ids else 0
         return next((e for e in ids[at:] + ids[:at] if e != self.exercise_id and statuses.get(e) != "passed"), None)
 
-    def action_next(self) -> None:
+    def action_next(self, _shown: bool = True) -> None:
         if not self.passed:
             self.notify(self.t("pass_first"))
             return
@@ -509,7 +535,7 @@ class ExerciseScreen(TutorScreen):
             return
         self._leave(lambda: self.tutor.open_exercise(target))
 
-    def action_reset(self) -> None:
+    def action_reset(self, _shown: bool = True) -> None:
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
@@ -525,7 +551,7 @@ class ExerciseScreen(TutorScreen):
 
         self.app.push_screen(ConfirmScreen(self.t("confirm_reset", id=self.exercise_id)), confirmed)
 
-    def action_leave(self) -> None:
+    def action_leave(self, _shown: bool = True) -> None:
         self._leave(None)
 
     def _leave(self, then: Callable[[], None] | None) -> None:
@@ -554,18 +580,34 @@ class ExerciseScreen(TutorScreen):
             then()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enables the shown or the hidden binding of a key (see BINDINGS), or neither."""
+        state = self._key_state(action)
+        if not parameters:
+            return state is not False
+        return state is parameters[0]
+
+    def _key_state(self, action: str) -> bool | None:
+        """True: the key works and the footer shows it; None: it works, not shown; False: it does not work."""
         try:
             editor = self.query_one("#editor", CodeEditor)
         except Exception:  # not composed yet
-            return True
+            return None
         if editor.has_focus and action in ("edit", "hint", "next", "solution", "editor", "reset"):
-            return False  # typed into the code there; the footer does not offer them
-        if action in ("next", "solution"):
-            return self.passed  # hidden until the exercise passes
-        if action == "editor":
-            return bool(os.environ.get("VISUAL") or os.environ.get("EDITOR"))
-        if action in ("edit", "save"):
-            return not editor.read_only
+            return False  # these letters are typed into the code there
+        if action in ("next", "solution") and not self.passed:
+            return None  # says why not
+        if action == "editor" and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):
+            return None  # says how to set it
+        if action in ("edit", "save") and editor.read_only:
+            return None  # ctrl+s says why not; i lets the learner scroll the file
+        if editor.has_focus:
+            return True if action in self.IN_EDITOR else None
+        if action == "save":
+            return True if self.dirty else None
+        if action == "check":
+            return None
+        if self.passed and action not in self.AFTER_PASS:
+            return None
         return True
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:

@@ -147,6 +147,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # exercise screen
     "edit_short": ("edit", "편집"),
+    "solution_short": ("solution", "답안"),
     "not_started": ("Not started — write your code in {path}", "아직 시작하지 않았습니다 — {path}에 코드를 작성하세요"),
     "not_started_more": (
         "Your file is still the stub. Save it (ctrl+s here, or from any editor) and it is checked at once.",

@@ -4,7 +4,7 @@ Reads the Exercism results.json v2 dict (`status`, `message`, `tests`, plus `dia
 that `tutor.grading` produces in the learner's language (`Result.to_json(lang)`), so the TUI shows what
 `tutor check --json --lang ..` prints, reordered for a person: the verdict line, then the diagnosis
 (what went wrong and the concept to revisit, once), then the first failing check with its smallest
-case, with identical failures collapsed into "the same in N more checks", and only then the list of
+case, with failures that differ only in their case collapsed into "the same in N more checks", and only then the list of
 checks. Everything that came from the learner's code (messages, printed output) goes through
 `safe_text` and is shown as `Text`, never parsed as markup.
 """
@@ -18,6 +18,7 @@ from rich.text import Text
 from tutor.safetext import safe_text
 from tutor.widgets.i18n import tr
 
+_CASE = (" Case: ", " 사례: ")  # the judges end a failure with the case it was found on
 MARKS = {"pass": ("✓", "green"), "fail": ("✗", "red"), "error": ("!", "red")}
 
 
@@ -26,6 +27,14 @@ def _words(value: Any, lang: str) -> str:
     if isinstance(value, dict):
         value = value.get(lang) or value.get("en") or ""
     return safe_text(value)
+
+
+def gist(message: str) -> str:
+    """A failure without its case: two checks failing the same way on different cases match."""
+    for marker in _CASE:
+        if marker in message:
+            return message.split(marker, 1)[0]
+    return message
 
 
 def started(data: dict) -> bool:
@@ -75,7 +84,7 @@ def render_results(data: dict, lang: str) -> Text:
         output = _words(first.get("output"), lang)
         if output:
             text.append(_indent(output.rstrip()) + "\n", style="dim")
-        same = [t for t in failing[1:] if _words(t.get("message"), lang) == headline and not t.get("output")]
+        same = [t for t in failing[1:] if gist(_words(t.get("message"), lang)) == gist(headline) and not t.get("output")]
         if same:
             text.append("  " + tr("same_in_more", lang, n=len(same)) + "\n", style="italic")
     else:
