@@ -187,7 +187,7 @@ class ExerciseScreen(TutorScreen):
         exercise = self.exercise
         self.query_one("#title", Static).update(RichText(f"{exercise.id} · {exercise.title.get(self.lang)}"))
         self.query_one("#task", Static).update(self._task_renderable())
-        self._show_hints(scroll=False)
+        self._show_hints()
         self._show_result()
         self.refresh_bindings()
 
@@ -214,21 +214,18 @@ class ExerciseScreen(TutorScreen):
         except (OSError, SyntaxError, ValueError):
             return ""
 
-    def _show_hints(self, scroll: bool = True) -> None:
+    def _show_hints(self) -> Any:
+        """Redraw the hints shown so far; returns the mount to await (None when there are none)."""
         box = self.query_one("#hints", Vertical)
         hints = self.exercise.hints[: self.hints_shown]
         box.remove_children()
         if not hints:
-            return
+            return None
         widgets = [Static(RichText(self.t("hints"), style="bold"), classes="hint-heading")]
         for i, hint in enumerate(hints, 1):
             body = RichText(f"{i}. ").append_text(tasktext.inline(hint.get(self.lang)))
             widgets.append(Static(body, classes="hint"))
-        box.mount_all(widgets)
-        if scroll:  # the newest hint's text, not only the heading, comes into view
-            self.call_after_refresh(
-                self.query_one("#exercise-side", VerticalScroll).scroll_to_widget, widgets[-1], animate=False, top=True
-            )
+        return box.mount_all(widgets)
 
     def _show_result(self) -> None:
         verdict_widget = self.query_one("#verdict", Static)
@@ -489,7 +486,7 @@ class ExerciseScreen(TutorScreen):
             self.notify(self.t("editor_failed", why=safe_text(error, one_line=True)), severity="error")
         self._wake.set()
 
-    def action_hint(self, _shown: bool = True) -> None:
+    async def action_hint(self, _shown: bool = True) -> None:
         hints = self.exercise.hints
         if self.hints_shown >= len(hints):
             self.notify(self.t("no_more_hints"))
@@ -502,7 +499,11 @@ class ExerciseScreen(TutorScreen):
             thread=True,
             exit_on_error=False,
         )
-        self._show_hints()
+        await self._show_hints()
+        newest = self.query(".hint").last()
+        side = self.query_one("#exercise-side", VerticalScroll)
+        # the newest hint's text, not only the heading, comes into view (once it is laid out)
+        self.call_after_refresh(side.scroll_to_widget, newest, animate=False, top=True)
 
     def action_solution(self, _shown: bool = True) -> None:
         if not self.passed:
