@@ -141,6 +141,7 @@ class ExerciseScreen(TutorScreen):
         self._discarded = False
         self._after_verdict: tuple[bytes, Callable[[], None]] | None = None  # leave once these bytes are graded
         self._snapshot: Path | None = None  # the private copy of the bytes being graded
+        self._child: Any = None  # a sandbox child started ahead, so a save does not wait for Python + NumPy
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._force = threading.Event()  # grade again even if the bytes did not change (f5)
@@ -286,6 +287,8 @@ class ExerciseScreen(TutorScreen):
         try:
             self._watch_loop(seen, status)
         finally:
+            if self._child:
+                self._child.discard()
             if self._snapshot is not None:
                 shutil.rmtree(self._snapshot.parent, ignore_errors=True)
 
@@ -322,21 +325,32 @@ class ExerciseScreen(TutorScreen):
                 if busy:  # the file went back to the bytes on screen while a newer version was graded
                     busy = False
                     self.from_worker(self._graded, None, graded)
+            if self._child is None:
+                self._spawn_child()
             self._wake.wait(app.watch_interval)
             self._wake.clear()
 
+    def _spawn_child(self) -> None:
+        try:
+            from tutor.grading import sandbox
+
+            self._child = sandbox.spawn()
+        except Exception:  # grading starts its own child then, and reports what fails
+            self._child = False
+
     def _grade_bytes(self, data: bytes | None) -> Any:
         """Grade exactly `data` (a private copy of it), or the missing file; None if grading failed."""
+        child, self._child = self._child or None, None
         try:
             from tutor import grading
 
             if data is None:
-                return grading.grade(self.exercise_id, home=self.tutor.home)
+                return grading.grade(self.exercise_id, home=self.tutor.home, child=child)
             if self._snapshot is None:
                 folder = Path(tempfile.mkdtemp(prefix="tutor-grade-"))
                 self._snapshot = folder / f"{self.exercise_id}.py"
             self._snapshot.write_bytes(data)
-            return grading.grade(self.exercise_id, file=self._snapshot, home=self.tutor.home)
+            return grading.grade(self.exercise_id, file=self._snapshot, home=self.tutor.home, child=child)
         except Exception as error:
             self.from_worker(self._grading_failed, error)
             return None
@@ -585,7 +599,7 @@ class ExerciseScreen(TutorScreen):
         state = self._key_state(action)
         if not parameters:
             return state is not False
-        return state is parameters[0]
+        return state is True if parameters[0] else state is None
 
     def _key_state(self, action: str) -> bool | None:
         """True: the key works and the footer shows it; None: it works, not shown; False: it does not work."""
