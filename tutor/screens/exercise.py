@@ -298,6 +298,7 @@ class ExerciseScreen(TutorScreen):
         graded: bytes | None = seen if status == "new" else None
         force = status != "new"
         busy = False  # "checking…" is on screen
+        opened = time.monotonic()
         signature, changed_at = self._file_stat(), time.monotonic()
         while not self._stop.is_set() and not app.closing.is_set():
             now = self._file_stat()
@@ -325,7 +326,7 @@ class ExerciseScreen(TutorScreen):
                 if busy:  # the file went back to the bytes on screen while a newer version was graded
                     busy = False
                     self.from_worker(self._graded, None, graded)
-            if self._child is None:
+            if self._child is None and time.monotonic() - opened > 0.3:  # not while the screen first paints
                 self._spawn_child()
             self._wake.wait(app.watch_interval)
             self._wake.clear()
@@ -384,10 +385,7 @@ class ExerciseScreen(TutorScreen):
                 text = safe_text(text, limit=None)
         self.read_only_reason = reason
         editor.read_only = reason is not None
-        if editor.text != text:
-            row = editor.cursor_location[0]
-            editor.load_text(text)
-            editor.cursor_location = (min(row, max(editor.document.line_count - 1, 0)), 0)
+        editor.show(text)
         self._saved_text = editor.text
         self._disk_diverged = False
         if reason and editor.has_focus:

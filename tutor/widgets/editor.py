@@ -40,9 +40,22 @@ class CodeEditor(TextArea):
     BINDINGS = [Binding("shift+tab", "dedent", "dedent", show=False)]
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(language="python", soft_wrap=False, tab_behavior="indent", show_line_numbers=True,
-                         theme="monokai", **kwargs)
+        # No language yet: building Python highlighting (a tree-sitter query) costs ~40 ms each time the
+        # document is set, so it is built once, by `show`, after the screen's first paint.
+        super().__init__(soft_wrap=False, tab_behavior="indent", show_line_numbers=True, theme="monokai", **kwargs)
         self.indent_width = INDENT
+
+    def show(self, text: str) -> None:
+        """Replace the text (the cursor keeps its row), highlighted as Python."""
+        if self.text == text and self.language == "python":
+            return
+        row = self.cursor_location[0]
+        if self.language is None:
+            self.load_text(text)
+            self.language = "python"  # parses and highlights the text once
+        else:
+            self.load_text(text)
+        self.cursor_location = (min(row, max(self.document.line_count - 1, 0)), 0)
 
     async def _on_key(self, event: events.Key) -> None:
         if not self.read_only and event.key == "enter":
