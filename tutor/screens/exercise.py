@@ -190,7 +190,6 @@ class ExerciseScreen(TutorScreen):
         self.query_one("#task", Static).update(self._task_renderable())
         self._show_hints()
         self._show_result()
-        self.refresh_bindings()
 
     def _task_renderable(self) -> Any:
         from rich.console import Group
@@ -369,6 +368,7 @@ class ExerciseScreen(TutorScreen):
         if data is not None:
             self._show_file(data)
         self.relabel()
+        self.refresh_bindings()
 
     def _show_file(self, data: bytes) -> None:
         """Show `data` in the editor: editable if it is UTF-8 text, else read-only with the reason."""
@@ -383,6 +383,7 @@ class ExerciseScreen(TutorScreen):
             reason = None if control is None else self.t("control_chars", line=control[0], shown=control[1])
             if reason:
                 text = safe_text(text, limit=None)
+        changed = editor.read_only != (reason is not None)
         self.read_only_reason = reason
         editor.read_only = reason is not None
         editor.show(text)
@@ -390,7 +391,8 @@ class ExerciseScreen(TutorScreen):
         self._disk_diverged = False
         if reason and editor.has_focus:
             self.query_one("#exercise-side").focus()
-        self.refresh_bindings()
+        if changed:
+            self.refresh_bindings()
 
     def _disk_changed(self, data: bytes | None) -> None:
         """The file changed on disk: follow it, unless that would throw away unsaved edits here."""
@@ -622,12 +624,6 @@ class ExerciseScreen(TutorScreen):
         if self.passed and action not in self.AFTER_PASS:
             return None
         return True
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self.refresh_bindings()
-
-    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        self.refresh_bindings()
 
     def on_unmount(self) -> None:
         self._stop.set()
