@@ -503,3 +503,22 @@ async def test_a_hint_is_markdown_and_comes_into_view_at_80x24(make_app, lang):
         side = screen.query_one("#exercise-side")
         top = newest.region.y
         assert side.region.y <= top < side.region.bottom  # its text is on screen, not only the heading
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_the_footer_offers_next_and_solution_as_soon_as_an_outside_save_passes(make_app, lang):
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: screen.path is not None)
+        assert not {"n", "s"} & {k.key for k in screen.query(FooterKey)}
+        editor_save(screen.path, SOLUTION)
+        await wait_for(pilot, lambda: screen.passed)
+        await wait_for(pilot, lambda: {"n", "s", "i", "R"} <= {k.key for k in screen.query(FooterKey)})  # no key pressed
+        await pilot.pause(0.1)
+        keys = list(screen.query(FooterKey))
+        assert "question_mark" in {k.key for k in keys}  # help is never pushed out
+        assert all(k.region.width and k.region.right <= 80 for k in keys)  # every key fits, none cut
