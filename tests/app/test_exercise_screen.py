@@ -522,3 +522,19 @@ async def test_the_footer_offers_next_and_solution_as_soon_as_an_outside_save_pa
         keys = list(screen.query(FooterKey))
         assert "question_mark" in {k.key for k in keys}  # help is never pushed out
         assert all(k.region.width and k.region.right <= 80 for k in keys)  # every key fits, none cut
+
+
+async def test_a_new_verdict_scrolls_its_first_lines_into_view_at_80x24(make_app):
+    app = make_app(lang="ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: screen.path is not None)
+        await pilot.press("h", "h")  # reading the hints, further down
+        await pilot.pause(0.2)
+        side = screen.query_one("#exercise-side")
+        assert side.scroll_y > 0
+        editor_save(screen.path, SOLUTION.replace("-=", "+="))
+        await wait_for(pilot, lambda: screen.verdicts == 1)
+        await pilot.pause(0.1)
+        assert side.scroll_y == 0

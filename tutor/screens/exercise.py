@@ -446,12 +446,13 @@ class ExerciseScreen(TutorScreen):
         self.grading = False
         if result is not None:
             self.graded, self.graded_bytes = result, data
+        if result is not None:  # a new verdict: its first lines (verdict, diagnosis) come into view
+            self.query_one("#exercise-side", VerticalScroll).scroll_home(animate=False)
         if result is not None and result.status == "pass":
             self.passed = True
             editor = self.query_one("#editor", CodeEditor)
             if editor.has_focus:  # so that n and s work, and never type into the code
                 self.query_one("#exercise-side").focus()
-            self.query_one("#exercise-side", VerticalScroll).scroll_home(animate=False)
         self._show_result()
         self.refresh_bindings()
         if result is not None:
