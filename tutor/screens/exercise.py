@@ -13,7 +13,7 @@ Opening is cheap: the file is found, read and graded in that thread, so the firs
 of it. Keys never type into code by surprise: after a pass the focus leaves the editor; leaving with
 unsaved edits asks (save and check / discard / stay). Hints come one key press at a time, the
 reference solution only after a pass, reset asks first and keeps a backup, and `n` after a pass goes to
-the next exercise not yet passed, in course order.
+the first exercise not yet passed, in course order.
 """
 
 from __future__ import annotations
@@ -531,15 +531,15 @@ class ExerciseScreen(TutorScreen):
             self.app.push_screen(SolutionScreen(f"{self.t('solution')} · {exercise.id}", code))
 
     def next_unsolved(self) -> str | None:
-        """The next exercise not yet passed, in course order after this one (then from the start)."""
+        """The first exercise not yet passed, in course order (as rustlings does): after passing adam with
+        nesterov still open, `n` goes back to nesterov rather than on to xavier_init."""
         course = self.tutor.course
         ids = [e for e in course.exercise_ids() if e in course.exercises]
         statuses: dict = {}
         if self.tutor.store is not None:
             with self.guarded("while_progress"):
                 statuses = dict(self.tutor.store.exercise_statuses())
-        at = ids.index(self.exercise_id) + 1 if self.exercise_id in ids else 0
-        return next((e for e in ids[at:] + ids[:at] if e != self.exercise_id and statuses.get(e) != "passed"), None)
+        return next((e for e in ids if e != self.exercise_id and statuses.get(e) != "passed"), None)
 
     def action_next(self, _shown: bool = True) -> None:
         if not self.passed:
