@@ -539,3 +539,20 @@ async def test_a_new_verdict_scrolls_its_first_lines_into_view_at_80x24(make_app
         await wait_for(pilot, lambda: screen.verdicts == 1)
         await pilot.pause(0.1)
         assert side.scroll_y == 0
+
+
+async def test_a_home_path_with_markup_in_it_is_shown_as_text(tmp_path):
+    home = tmp_path / "[/x] [bold]home"
+    (home / "workspace").mkdir(parents=True)
+    app = create_app(home, lang="en", course_root=COURSE, seed=7, watch_interval=0.02)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: screen.path is not None)
+        await pilot.press("R")
+        await pilot.pause(0.2)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: any("[/x] [bold]home" in n.message for n in app._notifications))
+        await pilot.pause(0.3)  # the toast is drawn
+        assert isinstance(app.screen, ExerciseScreen)
+        assert not any(n.markup for n in app._notifications)  # every notice of this screen is plain text

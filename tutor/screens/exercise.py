@@ -401,7 +401,7 @@ class ExerciseScreen(TutorScreen):
         editor = self.query_one("#editor", CodeEditor)
         if self.dirty and editor.text.encode("utf-8") != data:
             if not self._disk_diverged:
-                self.notify(self.t("changed_on_disk"), severity="warning", timeout=8)
+                self.say(self.t("changed_on_disk"), severity="warning", timeout=8)
             self._disk_diverged = True
             return
         self._show_file(data)
@@ -418,7 +418,7 @@ class ExerciseScreen(TutorScreen):
         if self.path is None:
             return None
         if editor.read_only:
-            self.notify(self.read_only_reason or self.t("read_only_file"), severity="warning", timeout=8)
+            self.say(self.read_only_reason or self.t("read_only_file"), severity="warning", timeout=8)
             return None
         text = editor.text
         try:
@@ -429,7 +429,7 @@ class ExerciseScreen(TutorScreen):
                 self._disk_diverged = False
             atomic_write(self.path, text)
         except OSError as error:
-            self.notify(self.t("save_failed", why=safe_text(error, one_line=True)), severity="error", timeout=10)
+            self.say(self.t("save_failed", why=safe_text(error, one_line=True)), severity="error", timeout=10)
             return None
         self._saved_text = text
         self._wake.set()  # the watcher sees it now rather than at its next tick
@@ -462,7 +462,7 @@ class ExerciseScreen(TutorScreen):
             then = self._after_verdict[1]
             self._after_verdict = None
             line, _style = verdict(self.result or {}, self.lang, self.path or "")
-            self.notify(line, timeout=4)
+            self.say(line, timeout=4)
             self._leave_now(then)
 
     def _grading_failed(self, error: Exception) -> None:
@@ -472,13 +472,17 @@ class ExerciseScreen(TutorScreen):
 
     # -- actions --------------------------------------------------------------------------------------
 
+    def say(self, message: str, **options: Any) -> None:
+        """A notification, never parsed as markup: messages carry paths and errors."""
+        self.notify(message, markup=False, **options)
+
     def action_save(self, _shown: bool = True) -> None:
         """Save and check; with nothing to save, check again (what ctrl+s means to a learner)."""
         if not self.dirty and not self._disk_diverged:
             self.action_check()
             return
         if self._save_file() is not None:
-            self.notify(self.t("saved"), timeout=2)
+            self.say(self.t("saved"), timeout=2)
 
     def action_check(self, _shown: bool = True) -> None:
         self._force.set()
@@ -490,7 +494,7 @@ class ExerciseScreen(TutorScreen):
     def action_editor(self, _shown: bool = True) -> None:
         command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not command or self.path is None:
-            self.notify(self.t("no_editor"), severity="warning")
+            self.say(self.t("no_editor"), severity="warning")
             return
         if self.dirty:
             self._save_file()
@@ -498,13 +502,13 @@ class ExerciseScreen(TutorScreen):
             with self.app.suspend():
                 subprocess.run([*shlex.split(command), str(self.path)], check=False)
         except Exception as error:  # no terminal to hand over (web, tests), or no such program
-            self.notify(self.t("editor_failed", why=safe_text(error, one_line=True)), severity="error")
+            self.say(self.t("editor_failed", why=safe_text(error, one_line=True)), severity="error")
         self._wake.set()
 
     async def action_hint(self, _shown: bool = True) -> None:
         hints = self.exercise.hints
         if self.hints_shown >= len(hints):
-            self.notify(self.t("no_more_hints"))
+            self.say(self.t("no_more_hints"))
             return
         self.hints_shown += 1
         exercise = self.exercise
@@ -522,7 +526,7 @@ class ExerciseScreen(TutorScreen):
 
     def action_solution(self, _shown: bool = True) -> None:
         if not self.passed:
-            self.notify(self.t("solution_locked"))
+            self.say(self.t("solution_locked"))
             return
         exercise = self.exercise
         with self.guarded("while_solution"):
@@ -543,11 +547,11 @@ class ExerciseScreen(TutorScreen):
 
     def action_next(self, _shown: bool = True) -> None:
         if not self.passed:
-            self.notify(self.t("pass_first"))
+            self.say(self.t("pass_first"))
             return
         target = self.next_unsolved()
         if target is None:
-            self.notify(self.t("all_passed"))
+            self.say(self.t("all_passed"))
             return
         self._leave(lambda: self.tutor.open_exercise(target))
 
@@ -563,7 +567,7 @@ class ExerciseScreen(TutorScreen):
                 backup = reset(self.exercise_id, self.tutor.home)
                 self._saved_text = self.query_one("#editor", CodeEditor).text  # follow the stub, not a conflict
                 self._wake.set()
-                self.notify(self.t("reset_done", path=safe_text(backup, one_line=True)), timeout=8)
+                self.say(self.t("reset_done", path=safe_text(backup, one_line=True)), timeout=8)
 
         self.app.push_screen(ConfirmScreen(self.t("confirm_reset", id=self.exercise_id)), confirmed)
 
