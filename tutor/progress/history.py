@@ -35,6 +35,7 @@ OUTCOMES = {
 }
 FIELDS = ("id", "time", "kind", "item", "concept", "outcome")
 SHARD = re.compile(r"^\d{4}-\d{2}\.jsonl$")
+TAIL = 8192  # bytes read back from the end of each shard at open to check that it is still intact
 
 # The course's id patterns (tests/progress/test_progress_ids.py proves every id of the live course matches
 # them). Whatever comes in from a file (a journal line, an import) must match, so no id that a face could
@@ -209,6 +210,34 @@ class History:
         except OSError:
             return []
         return [Path(e.path) for e in entries if SHARD.match(e.name) and not e.is_file(follow_symlinks=False)]
+
+    def tail_intact(self, name: str, mark: ShardMark) -> bool:
+        """Whether the last line a reader read from a shard (just before `mark`) is still a valid attempt.
+
+        The checkpoint trusts what it has folded in; this one small read per shard at open catches the
+        damage a crash or a power cut does to the end of a file in place (zeroed blocks, same size)."""
+        if mark.offset == 0:
+            return True
+        try:
+            with open(self.folder / name, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                if st.st_ino != mark.inode or st.st_size < mark.offset:
+                    return True  # replaced or cut short: the reader notices, says so and reads it all again
+                start = max(0, mark.offset - TAIL)
+                fh.seek(start)
+                window = fh.read(mark.offset - start)
+        except OSError:
+            return True  # missing or unreadable: the reader notices
+        if not window.endswith(b"\n"):
+            return False
+        lines = window[:-1].split(b"\n")
+        if start > 0 and len(lines) == 1:
+            return window.endswith(b"}\n")  # a line longer than the window: its end looks right
+        try:
+            decode_attempt(lines[-1])
+        except InvalidAttempt:
+            return False
+        return True
 
     def changed_since(self, marks: dict[str, ShardMark]) -> bool:
         """Cheap test (one directory scan) for appends by another process."""

@@ -159,6 +159,7 @@ class Store:
         self._settings: dict[str, object] = {}
         self._unsaved = 0  # attempts folded in since the checkpoint on disk
         self._settings_aside = False  # invalid settings on disk were already backed up and reported
+        self._read_only_note: str | None = None  # why it opened read-only (when it fell back to it)
 
     # Opening and closing
 
@@ -206,7 +207,7 @@ class Store:
             self._lock.close()
             self._lock = None
         if say:
-            self._note(f"progress opened read-only: {why}; nothing will be recorded")
+            self._read_only_note = safe_text(f"progress opened read-only: {why}; nothing will be recorded", one_line=True, limit=1000)
 
     def close(self) -> None:
         with self._mutex:
@@ -235,12 +236,18 @@ class Store:
     @property
     def notice(self) -> str | None:
         """One line for the learner about what the store did on their behalf (or could not do), or None."""
-        return "; ".join(self._notices) or None
+        return "; ".join(self.notices) or None
 
     @property
     def notices(self) -> list[str]:
-        """The same, one entry per event."""
-        return list(self._notices)
+        """The same, one entry per event: why it opened read-only (if it fell back to it), then repairs."""
+        return ([self._read_only_note] if self._read_only_note else []) + self._notices
+
+    @property
+    def repair_notice(self) -> str | None:
+        """The notice without the read-only line: for a command that will say itself that it could not
+        record (and why), so the learner reads it once."""
+        return "; ".join(self._notices) or None
 
     def _note(self, text: str) -> None:
         text = safe_text(text, one_line=True, limit=1000)
@@ -294,6 +301,8 @@ class Store:
             self._set_aside_state(str(exc), repair)
         except Exception as exc:  # anything a hostile file provokes in the upgrade: damaged, like the rest
             self._set_aside_state(f"unexpected content ({exc.__class__.__name__})", repair)
+        if not all(self._history.tail_intact(name, mark) for name, mark in self._marks.items()):
+            self._reset()  # damaged in place under the checkpoint: read it all again (and repair it)
         self._sync(repair)
         if pending:
             if repair:
