@@ -251,20 +251,22 @@ class FileLock:
         return name
 
     def _first(self, ticket: str) -> bool:
-        """Whether no live waiter arrived before `ticket`; removes the tickets of dead waiters."""
+        """Whether no live waiter arrived before `ticket`; removes the tickets of dead waiters and anything
+        in the queue that is not a ticket."""
         now = time.time_ns()
+        first = True
         for name in self._tickets():
-            if name >= ticket:
-                return True
+            if name == ticket:
+                continue
             try:
                 arrived, pid = (int(part) for part in name.split("-")[:2])
             except ValueError:
                 arrived, pid = 0, 0
             if now - arrived > self.STALE * 1e9 or not _alive(pid):
                 _unlink(self.queue / name)
-                continue
-            return False
-        return True
+            elif name < ticket:
+                first = False
+        return first
 
     def _try_lock(self) -> bool:
         assert self._fd is not None
