@@ -180,6 +180,14 @@ class ReadResult:
     shrunk: list[str] = field(default_factory=list)  # shards (the same file) now shorter than read before
 
 
+def _exists(entry: os.DirEntry) -> bool:
+    try:
+        entry.stat()
+    except OSError:  # a dangling link: nothing there to set aside
+        return False
+    return True
+
+
 class History:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -194,8 +202,8 @@ class History:
         for entry in entries:
             if SHARD.match(entry.name):
                 try:
-                    if entry.is_file(follow_symlinks=False):
-                        shards[entry.name] = entry.stat(follow_symlinks=False)
+                    if entry.is_file():
+                        shards[entry.name] = entry.stat()
                 except OSError:
                     pass
         return shards
@@ -203,13 +211,13 @@ class History:
     def strays(self) -> list[Path]:
         """What stands where the journal should be but is not a shard file: the history folder itself if it
         is a file, or a shard name that is a folder (or anything else not a regular file)."""
-        if self.folder.is_symlink() or (self.folder.exists() and not self.folder.is_dir()):
+        if self.folder.exists() and not self.folder.is_dir():
             return [self.folder]
         try:
             entries = list(os.scandir(self.folder))
         except OSError:
             return []
-        return [Path(e.path) for e in entries if SHARD.match(e.name) and not e.is_file(follow_symlinks=False)]
+        return [Path(e.path) for e in entries if SHARD.match(e.name) and _exists(e) and not e.is_file()]
 
     def tail_intact(self, name: str, mark: ShardMark) -> bool:
         """Whether the last line a reader read from a shard (just before `mark`) is still a valid attempt.
