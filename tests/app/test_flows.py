@@ -132,7 +132,9 @@ async def test_choice_and_symbolic_questions_right_wrong_and_unreadable(make_app
         app.open_quiz("0096")
         await wait_for_screen(pilot, QuizScreen)
         screen = app.screen
-        assert await answer(pilot, app, "a") == "wrong"
+        await wait_for(pilot, lambda: screen.instance is not None)
+        climbs = "abcdef"[screen.instance.order.index(0)]  # the options are shown in the seed's order
+        assert await answer(pilot, app, climbs) == "wrong"
         feedback = text_of(screen, "#feedback")
         assert "That climbs the loss." in feedback  # the misconception of the chosen option
         assert "points uphill" in feedback  # and the explanation
@@ -144,7 +146,8 @@ async def test_choice_and_symbolic_questions_right_wrong_and_unreadable(make_app
         await pilot.press("escape")
         app.open_quiz("0096")
         await wait_for(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen is not screen)
-        assert await answer(pilot, app, "b") == "right"
+        await wait_for(pilot, lambda: app.screen.instance is not None)
+        assert await answer(pilot, app, "abcdef"[app.screen.instance.answer]) == "right"
         await pilot.press("n")
         await wait_for(pilot, lambda: app.screen.index == 1 and app.screen.instance is not None)
         assert await answer(pilot, app, "-η g") == "right"
@@ -263,7 +266,7 @@ async def test_review_session_runs_the_queue_and_shows_what_changed(make_app, tm
             if isinstance(current, QuizScreen):
                 await wait_for(pilot, lambda: current.instance is not None)
                 question = current.question
-                right = question.answer if question.type in ("choice", "predict") else None
+                right = current.instance.answer if current.instance.kind == "choice" else None
                 if right is not None:
                     await pilot.press("abcdef"[right])
                 else:

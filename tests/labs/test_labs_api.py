@@ -119,3 +119,28 @@ def test_tutor_lab_lists_and_runs_labs(capsys, tmp_path, monkeypatch):
     assert main(["lab", "batchnorm", "--reference", "--steps", "2"]) == 0  # --steps means epochs here
     assert main(["lab", "nope"]) == 2
     assert main(["lab", "ensemble", "--lr", "0.1"]) == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_activations_show_the_gradient_beside_the_histograms_at_80_by_24(lang):
+    text = render(reference_result("activations"), width=80, height=24, lang=lang)
+    lines = text.splitlines()
+    assert len(lines) <= 24 and max(cells(line) for line in lines) <= 80
+    heads = [line for line in lines if "∂L/∂W" in line]
+    assert len(heads) == 3  # sigmoid, tanh, relu
+    std001 = next(line for line in lines if line.startswith("std 0.01" if lang == "en" else "표준편차 0.01"))
+    assert "e-06 / " in std001  # layer 1's vanishing gradient, beside layer 5's
+
+
+@pytest.mark.parametrize("lab_id", IDS)
+def test_no_lab_talks_about_a_note_the_learner_never_sees(lab_id):
+    result = reference_result(lab_id)
+    from tutor.labs import LABS
+
+    lab = LABS[lab_id]
+    texts = [summary(result, "en"), summary(result, "ko"), lab.description.en, lab.description.ko,
+             lab.title.en, lab.title.ko, render(result, lang="en"), render(result, lang="ko")]
+    for text in texts:
+        lowered = text.lower()
+        assert "seed note" not in lowered and "source note" not in lowered and "the note" not in lowered
+        assert "원문" not in text and "노트" not in text

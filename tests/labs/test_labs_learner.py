@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from conftest import reference_result
 
-from tutor.labs import run_lab, summary
+from tutor.labs import render, run_lab, summary
 from tutor.labs import runner
 
 OPTIMIZERS = '''
@@ -227,3 +227,32 @@ def test_passed_exercises_in_the_learners_home_are_used(tmp_path):
         store.record("check", "adam", "0101", "fail")
     result = run_lab("optimizer_paths", home=tmp_path)
     assert result.used == {"sgd": "learner", "momentum": "learner", "adagrad": "reference", "adam": "reference"}
+
+
+def test_the_activations_gradients_use_the_learners_init(learner):
+    """A learner whose xavier_init draws std 0.01 sees std 0.01's vanishing gradient in the Xavier row."""
+    learner({"xavier_init": "import numpy as np\ndef xavier_init(n_in, n_out):\n    return np.random.randn(n_in, n_out) * 0.01\n"})
+    result = run_lab("activations")
+    assert result.used["xavier"] == "learner"
+    s = 0  # sigmoid
+    theirs, ours = result.data["xavier"]["grad"][s], reference_result("activations").data["xavier"]["grad"][s]
+    assert theirs[0] < 1e-4 < ours[0]
+    assert "Xavier (yours)" in render(result, width=80, height=24, lang="en")
+    assert "Xavier (내 코드)" in render(result, width=80, height=24, lang="ko")
+    assert "Xavier (내 코드)일 때" in summary(result, "ko")
+
+
+@pytest.mark.parametrize("lab_id", ["optimizer_paths", "optimizer_compare", "batchnorm", "ensemble"])
+def test_panel_titles_name_the_learners_code_in_korean(learner, lab_id):
+    learner(LEARNER)
+    result = run_lab(lab_id)
+    korean, english = render(result, width=120, height=40, lang="ko"), render(result, width=120, height=40, lang="en")
+    assert "(내 코드)" in korean and "(yours)" not in korean
+    assert "(yours)" in english and "내 코드" not in english
+
+
+def test_progress_labels_follow_the_language(learner):
+    learner(LEARNER)
+    labels = []
+    run_lab("symmetry", lang="ko", progress=lambda fraction, label: labels.append(label))
+    assert "SGD (내 코드)" in labels and labels[-1] == "완료" and not any("yours" in label for label in labels)

@@ -8,7 +8,7 @@ from conftest import reference_result
 
 from tutor.labs import run_lab
 from tutor.labs.batchnorm import epochs_to
-from tutor.labs.init import ACTIVATION_NAMES, edge_share
+from tutor.labs.init import ACTIVATION_NAMES, edge_share, per_layer_factor
 from tutor.labs.regularization import gap
 from tutor.labs.search import CLASSES, GIVE_UP_MARGIN
 
@@ -94,6 +94,77 @@ def test_he_keeps_relu_activations_spread_while_xavier_shrinks_them():
     # One layer of He weights (std √(2/100)) on N(0, 1) inputs: pre-activations ~ N(0, 2), and
     # std(ReLU(z)) for z ~ N(0, σ²) is σ·√((π − 1)/(2π)) ≈ 0.584σ.
     assert he[0] == pytest.approx(np.sqrt(2) * np.sqrt((np.pi - 1) / (2 * np.pi)), rel=0.05)
+
+
+def _sigmoid_grads(part):
+    return reference_result("activations").data[part]["grad"][ACTIVATION_NAMES.index("sigmoid")]
+
+
+def test_std_1_sigmoid_gradient_does_not_vanish():
+    """√n·σ_w = 10 makes up for the saturated slopes: about 2 at every layer (the book's 5 × 100 net)."""
+    grad = _sigmoid_grads("std1")
+    assert np.all((grad > 1.0) & (grad < 4.0)), grad
+    assert 0.7 < per_layer_factor(grad) < 1.4
+
+
+def test_std_001_sigmoid_gradient_vanishes_the_most():
+    """Tiny weights shrink the backward signal by about σ_w·√n·0.25 ≈ 0.025 per layer: ~40×."""
+    grad = _sigmoid_grads("std001")
+    assert 2.0 < grad[-1] < 8.0
+    assert grad[0] < 1e-5
+    assert 20 < per_layer_factor(grad) < 60
+    assert np.all(np.diff(grad) > 0)  # smaller at every layer on the way back
+
+
+def test_xavier_sigmoid_gradient_still_shrinks_about_4x_per_layer():
+    """Sigmoid's slope is at most 0.25, so even Xavier loses about 4× per layer."""
+    grad = _sigmoid_grads("xavier")
+    assert 2.0 < grad[-1] < 8.0
+    assert 5e-3 < grad[0] < 5e-2
+    assert 3.0 < per_layer_factor(grad) < 5.0
+    # The order the lessons teach: std 0.01 is the worst at layer 1, std 1 keeps the most.
+    assert _sigmoid_grads("std001")[0] < grad[0] < _sigmoid_grads("std1")[0]
+
+
+def test_relu_with_he_keeps_the_gradient_and_xavier_lets_it_shrink_less_than_sigmoid():
+    data = reference_result("activations").data
+    r = ACTIVATION_NAMES.index("relu")
+    assert 0.8 < per_layer_factor(data["he"]["grad"][r]) < 1.25
+    assert data["he"]["grad"][r][0] > 1.0
+
+
+def test_the_gradient_is_the_backpropagation_of_the_same_network():
+    """Recomputed here by autograd-free finite differences on a tiny copy of the lab's backward rule:
+    one weight of layer 1 moved by h changes L = Σ dout·z₅ by ∂L/∂W·h."""
+    from tutor.labs.init import DERIVATIVES
+    from tutor.labs.nets import ACTIVATIONS
+
+    rng = np.random.default_rng(0)
+    x, dout = rng.standard_normal((7, 4)), rng.standard_normal((7, 4))
+    weights = [rng.standard_normal((4, 4)) * 0.7 for _ in range(3)]
+    for name in ACTIVATION_NAMES:
+        def loss(ws):
+            z = x
+            for w in ws:
+                z = ACTIVATIONS[name](z @ w)
+            return float(np.sum(dout * z))
+
+        # the lab's rule, as in layer_activations
+        outputs, pre, z = [x], [], x
+        for w in weights:
+            pre.append(z @ w)
+            z = ACTIVATIONS[name](pre[-1])
+            outputs.append(z)
+        dz, grads = dout, [None] * 3
+        for layer in reversed(range(3)):
+            da = dz * DERIVATIVES[name](pre[layer], outputs[layer + 1])
+            grads[layer] = outputs[layer].T @ da
+            dz = da @ weights[layer].T
+        h = 1e-6
+        for layer in range(3):
+            moved = [w.copy() for w in weights]
+            moved[layer][1, 2] += h
+            assert (loss(moved) - loss(weights)) / h == pytest.approx(grads[layer][1, 2], rel=1e-3, abs=1e-6), name
 
 
 def test_sigmoid_and_tanh_histograms_count_every_activation():

@@ -38,22 +38,59 @@ PREDICT = Question(
 )
 
 
+def _seed_showing_right_at(index):
+    """A seed whose order shows the right option (√(2/n)) at ``index``."""
+    return next(seed for seed in range(100) if instantiate(CHOICE, seed).answer == index)
+
+
 @pytest.mark.parametrize("answer", [1, "b", "B", " b) ", "2", "b."])
 def test_choice_answers_by_index_or_by_label(answer):
-    verdict = check(instantiate(CHOICE), answer)
+    instance = instantiate(CHOICE, _seed_showing_right_at(1))
+    verdict = check(instance, answer)
     assert verdict.status == "right" and verdict.chosen == 1
     assert verdict.explanation == CHOICE.explanation and verdict.why is None
 
 
 def test_a_wrong_choice_brings_its_misconception_and_the_answer():
-    verdict = check(instantiate(CHOICE), "a")
-    assert verdict.status == "wrong" and verdict.chosen == 0
-    assert verdict.why.en == "the source's typo"
-    assert "√(2/n)" in verdict.message.en and verdict.explanation == CHOICE.explanation
+    for seed in range(20):
+        instance = instantiate(CHOICE, seed)
+        typo = instance.order.index(0)  # where "1/(2√n)" is shown this time
+        verdict = check(instance, "abc"[typo])
+        assert verdict.status == "wrong" and verdict.chosen == typo
+        assert verdict.why.en == "the source's typo"
+        assert "√(2/n)" in verdict.message.en and verdict.explanation == CHOICE.explanation
+        assert verdict.message.en.endswith(f"{'abc'[instance.answer]}) √(2/n)")
+
+
+def test_options_are_shuffled_by_the_seed_and_keep_their_why():
+    orders = {instantiate(CHOICE, seed).order for seed in range(60)}
+    assert len(orders) == 6  # every order of three options appears
+    for seed in range(60):
+        instance = instantiate(CHOICE, seed)
+        assert instance == instantiate(CHOICE, seed)  # the same seed, the same order
+        assert [c.en for c in instance.choices] == [CHOICE.choices[i].text.en for i in instance.order]
+        assert instance.choices[instance.answer].en == "√(2/n)"
+        for shown, original in enumerate(instance.order):
+            verdict = check(instance, shown)
+            assert verdict.why == CHOICE.choices[original].why
+            assert verdict.right == (original == CHOICE.answer)
+
+
+def test_the_order_is_the_same_in_another_process():
+    import subprocess
+    import sys
+
+    code = (
+        "from tests.quiz.test_quiz_answers import CHOICE; from tutor.quiz import instantiate; "
+        "print([instantiate(CHOICE, s).order for s in range(5)])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"PYTHONHASHSEED": "123", "PATH": ""}, cwd=str(__import__("pathlib").Path(__file__).parents[2]))
+    assert out.stdout.strip() == str([instantiate(CHOICE, s).order for s in range(5)])
 
 
 @pytest.mark.parametrize("answer", [3, -1, "d", "4", "0", "", "bb", True, 1.0, None])
-def test_choices_that_do_not_exist_are_unreadable(answer):
+def test_choices_that_do_not_exist_are_unreadable(answer):  # for any order
     verdict = check(instantiate(CHOICE), answer)
     assert verdict.status == "unreadable" and verdict.explanation is None and "a–c" in verdict.message.en
 

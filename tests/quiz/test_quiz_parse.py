@@ -39,10 +39,73 @@ SYMBOLS = ("lambda", "W", "n", "eta", "beta1", "t", "k")
         ("1/(1−β₁ᵗ)", "1/(1 − β1^t)"),  # a superscript letter, as formulas print it
         ("η e^(-kt)", "η·e^(−k·t)"),  # Euler's e in expressions
         ("π/2", "π/2"),
+        ("η e^{-kt}", "η·e^(−k·t)"),  # braces, as in LaTeX
+        ("sqrt W", "√W"),  # like √W
+        ("eta W / sqrt n", "η·W/√n"),
+        ("beta_1^t", "β1^t"),
+        ("β_1", "β1"),
+        ("beta₁", "β1"),
+        ("w + N", "W + n"),  # the other case, where only one declared name matches
     ],
 )
 def test_accepted_forms(text, reads_as):
     assert to_text(parse(text, SYMBOLS)) == reads_as
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols", "reads_as"),
+    [
+        ("c·x₁ + c·x₂", ("c", "x1", "x2"), "c·x1 + c·x2"),
+        ("c(x_1 + x_2)", ("c", "x1", "x2"), "c·(x1 + x2)"),
+        ("C(X1 + X2)", ("c", "x1", "x2"), "c·(x1 + x2)"),
+        ("n·σ²", ("n", "s: alias sigma"), "n·s^2"),
+        ("n sigma^2", ("n", "s: alias sigma"), "n·s^2"),
+        ("n s^2", ("n", "s: alias sigma"), "n·s^2"),
+        ("-eta*g", ("eta", "g: signed"), "−η·g"),
+    ],
+)
+def test_natural_forms_of_declared_names(text, symbols, reads_as):
+    assert to_text(parse(text, symbols)) == reads_as
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("k + K", ("k", "K", "n")),  # both cases declared: each reads as itself
+        ("K", ("k", "t")),
+    ],
+)
+def test_case_is_kept_where_both_cases_are_names(text, symbols):
+    if "K" in symbols:
+        assert to_text(parse(text, symbols)) == "k + K"
+    else:
+        assert to_text(parse(text, symbols)) == "k"
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("n·σ²", ("n", "s")),  # σ is read as s only where the question declares the alias
+        ("W", ("k", "K")),
+        ("x_", ("x1",)),
+        ("x_1_2", ("x1",)),
+    ],
+)
+def test_undeclared_natural_forms_stay_unreadable(text, symbols):
+    with pytest.raises(AnswerParseError):
+        parse(text, symbols)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [("g: positive",), ("g:", "g"), ("1g",), ("s: alias",), ("s: alias 2x",), (3,), ("g: signed signed",)],
+)
+def test_bad_symbol_declarations_are_content_errors(entries):
+    from tutor.quiz.parse import declare
+
+    with pytest.raises(ValueError) as caught:
+        declare(entries)
+    assert not isinstance(caught.value, AnswerParseError)
 
 
 def test_implicit_product_binds_tighter_than_nothing_else():
@@ -95,7 +158,9 @@ HOSTILE = [
     "W =",
     "1,5",
     "x",
-    "sqrt W",
+    "sqrt",
+    "{W",
+    "W}",
     "W +",
     "(W",
     "W)",

@@ -67,3 +67,55 @@ def test_warm_up_starts_the_worker_so_checks_do_not_wait_for_sympy():
     assert symbolic._WORKER._process is not None and symbolic._WORKER._process.poll() is None
     names = ("W",)
     assert symbolic._WORKER.difference_is_zero(parse("W", names), parse("W*1", names), names, timeout=30) is True
+
+
+MOMENTUM = ("eta", "alpha", "g: signed")
+
+
+@pytest.mark.parametrize(
+    ("expected", "given", "symbols"),
+    [
+        ("-eta*g*(1 + alpha)", "-eta*abs(g)*(1+alpha)", MOMENTUM),  # right only for g > 0
+        ("-eta*g*(1 + alpha)", "-eta*sqrt(g^2)*(1+alpha)", MOMENTUM),
+        ("-eta*g", "eta*abs(g)*(-1)", ("eta", "g: signed")),
+        ("W - eta*2*(W - 3)", "abs(W) - 2eta(W - 3)", ("W: signed", "eta")),
+        ("(x-mu)/sqrt(var+eps)", "abs(x-mu)/sqrt(var+eps)", ("x: signed", "mu: signed", "var", "eps")),
+    ],
+)
+def test_abs_of_a_signed_symbol_is_wrong(expected, given, symbols):
+    assert _equivalent(expected, given, symbols) is False
+    # SymPy's own verdict agrees: with g any real, |g| − g is not 0.
+    declared = parse_declared(symbols)
+    assert difference_is_zero(parse(expected, symbols), parse(given, symbols), declared.names,
+                              declared.signed) is False
+
+
+@pytest.mark.parametrize(
+    ("expected", "given", "symbols"),
+    [
+        ("-eta*g*(1 + alpha)", "-(ηg + αηg)", MOMENTUM),
+        ("(1 - rho)*g^2", "(1-ρ)·abs(g)²", ("rho", "g: signed")),
+        ("(1 - rho)*g^2", "(1-rho) g g", ("rho", "g: signed")),
+        ("c*(x1 + x2)", "c·x₁ + c·x₂", ("c: signed", "x1: signed", "x2: signed")),
+        ("n*s^2", "n·σ²", ("n", "s: alias sigma")),
+        ("1/(1 - beta1^t)", "1/(1 - beta_1^t)", ("beta1", "t")),
+        ("W - eta*2*(W - 3)", "w - 2 eta (w - 3)", ("W: signed", "eta")),
+        ("eta*exp(-k*t)", "η e^{-kt}", ("eta", "k", "t")),
+        ("eta*g/sqrt(h)", "eta g / sqrt h", ("eta", "g", "h")),
+    ],
+)
+def test_natural_forms_are_right(expected, given, symbols):
+    assert _equivalent(expected, given, symbols) is True
+
+
+def test_signed_symbols_take_both_signs_at_the_first_points():
+    points = symbolic._points(("eta", "g: signed", "W: signed"), 6, seed=96, low=0.3, high=3.0)
+    for name in ("g", "W"):
+        assert {p[name] > 0 for p in points} == {True, False}
+    assert all(p["eta"] > 0 for p in points)
+
+
+def parse_declared(symbols):
+    from tutor.quiz.parse import declare
+
+    return declare(symbols)

@@ -1,18 +1,22 @@
 """Checks of the NumPy reference engine (tutor.reference) against independent implementations.
 
-Optimizers and batch normalisation are compared with PyTorch (CPU, float64), which shares no code with
-the engine; the rest is checked against hand-computed values, finite differences and statistics with
+Optimizers and batch normalisation are compared with PyTorch's results (CPU, float64), which shares no
+code with the engine, recorded in fixtures/torch_reference.json by scripts/make_torch_fixtures.py, so
+these tests need no PyTorch; the rest is checked against hand-computed values, finite differences and statistics with
 fixed seeds and bounds loose enough that a correct implementation cannot fail them.
 """
 
 import inspect
+import json
 import math
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tutor import reference
 from tutor.reference import (
     OPTIMIZERS,
     SGD,
@@ -39,10 +43,37 @@ from tutor.reference import (
     xavier_std,
 )
 
-torch = pytest.importorskip("torch")
-
+# PyTorch's results, recorded by scripts/make_torch_fixtures.py (which needs '.[crosscheck]'); the inputs
+# are in the file too, so these checks depend neither on PyTorch nor on NumPy's random streams.
+TORCH = json.loads((Path(__file__).parent / "fixtures" / "torch_reference.json").read_text(encoding="utf-8"))
 N_STEPS = 6
 SHAPES = {"W1": (3, 4), "b1": (4,), "W2": (4, 2), "b2": (2,)}
+OPTIMIZER_NAMES = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+
+
+def test_the_torch_fixtures_hold_every_case():
+    """A fixture file that lost a case (or was cut short) must fail, not quietly test less."""
+    optimizers = TORCH["optimizers"]
+    for group in ("custom", "defaults"):
+        assert sorted(optimizers[group]) == sorted(OPTIMIZER_NAMES)
+        inputs = optimizers["inputs"][group]
+        assert {k: np.shape(v) for k, v in inputs["params"].items()} == SHAPES
+        assert len(inputs["grad_steps"]) == N_STEPS
+        for case in optimizers[group].values():
+            assert len(case["trajectory"]) == N_STEPS
+    batchnorm = TORCH["batchnorm"]
+    assert len(batchnorm["training"]["batches"]) == 3
+    assert np.shape(batchnorm["four_d"]["x"]) == (6, 2, 3, 3)
+    assert batchnorm["eps"] == BatchNormalization.eps
+
+
+def arrays(tree):
+    """The fixture's nested lists as float64 arrays (dicts and lists of them kept as they are)."""
+    if isinstance(tree, dict):
+        return {key: arrays(value) for key, value in tree.items()}
+    if isinstance(tree, list) and tree and isinstance(tree[0], dict):
+        return [arrays(value) for value in tree]
+    return np.array(tree, dtype=float)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -77,78 +108,6 @@ def reference_trajectory(optimizer, params, grad_steps):
     return trajectory
 
 
-def torch_trajectory(make_optimizer, params, grad_steps, before_step=None):
-    tensors = {key: torch.tensor(value, requires_grad=True) for key, value in params.items()}  # float64
-    optimizer = make_optimizer(list(tensors.values()))
-    trajectory = []
-    for step, grads in enumerate(grad_steps, start=1):
-        for key, tensor in tensors.items():
-            tensor.grad = torch.tensor(grads[key], dtype=torch.float64)
-        if before_step is not None:
-            before_step(optimizer, step)
-        optimizer.step()
-        trajectory.append({key: tensor.detach().numpy().copy() for key, tensor in tensors.items()})
-    return trajectory
-
-
-def book_adam_eps(beta2):
-    """Make torch's Adam take the book's step exactly.
-
-    Torch divides by √v̂ + ε with v̂ = v/(1 − β2ᵗ); the book folds the bias correction into lr_t and
-    divides by √v + 1e-7. The two are equal when torch's ε at step t is 1e-7/√(1 − β2ᵗ), so we set it
-    before every step instead of settling for a loose tolerance.
-    """
-
-    def set_eps(optimizer, step):
-        for group in optimizer.param_groups:
-            group["eps"] = 1e-7 / math.sqrt(1 - beta2**step)
-
-    return set_eps
-
-
-# Book momentum (v ← μv − ηg, W ← W + v) is torch's (buf ← μ·buf + g, W ← W − η·buf) with
-# v = −η·buf; book Nesterov (W ← W + μ²v − (1+μ)ηg, v ← μv − ηg) is torch's nesterov=True with the
-# same mapping. AdaGrad and RMSprop put ε outside the square root in both.
-OPTIMIZER_CASES = {
-    "sgd": (lambda: SGD(lr=0.1), lambda ps: torch.optim.SGD(ps, lr=0.1), None),
-    "momentum": (
-        lambda: Momentum(lr=0.05, momentum=0.8),
-        lambda ps: torch.optim.SGD(ps, lr=0.05, momentum=0.8),
-        None,
-    ),
-    "nesterov": (
-        lambda: Nesterov(lr=0.05, momentum=0.8),
-        lambda ps: torch.optim.SGD(ps, lr=0.05, momentum=0.8, nesterov=True),
-        None,
-    ),
-    "adagrad": (
-        lambda: AdaGrad(lr=0.3),
-        lambda ps: torch.optim.Adagrad(ps, lr=0.3, lr_decay=0, initial_accumulator_value=0, eps=1e-7),
-        None,
-    ),
-    "rmsprop": (
-        lambda: RMSprop(lr=0.02, decay_rate=0.9),
-        lambda ps: torch.optim.RMSprop(ps, lr=0.02, alpha=0.9, eps=1e-7),
-        None,
-    ),
-    "adam": (
-        lambda: Adam(lr=0.01, beta1=0.8, beta2=0.99),
-        lambda ps: torch.optim.Adam(ps, lr=0.01, betas=(0.8, 0.99)),
-        book_adam_eps(0.99),
-    ),
-}
-
-# The same comparison with every hyperparameter at its default, so wrong defaults are caught too.
-DEFAULT_CASES = {
-    "sgd": (SGD, lambda ps: torch.optim.SGD(ps, lr=0.01), None),
-    "momentum": (Momentum, lambda ps: torch.optim.SGD(ps, lr=0.01, momentum=0.9), None),
-    "nesterov": (Nesterov, lambda ps: torch.optim.SGD(ps, lr=0.01, momentum=0.9, nesterov=True), None),
-    "adagrad": (AdaGrad, lambda ps: torch.optim.Adagrad(ps, lr=0.01, eps=1e-7), None),
-    "rmsprop": (RMSprop, lambda ps: torch.optim.RMSprop(ps, lr=0.01, alpha=0.99, eps=1e-7), None),
-    "adam": (Adam, lambda ps: torch.optim.Adam(ps, lr=0.001, betas=(0.9, 0.999)), book_adam_eps(0.999)),
-}
-
-
 def assert_same_trajectory(ours, theirs):
     for step, (mine, expected) in enumerate(zip(ours, theirs, strict=True), start=1):
         for key in SHAPES:
@@ -157,23 +116,36 @@ def assert_same_trajectory(ours, theirs):
             )
 
 
-@pytest.mark.parametrize("name", OPTIMIZER_CASES)
+def torch_case(group, name):
+    """(params, gradient steps, torch's trajectory, the reference optimizer built as the case says)."""
+    inputs = arrays(TORCH["optimizers"]["inputs"][group])
+    case = TORCH["optimizers"][group][name]
+    optimizer = getattr(reference, case["class"])(**case["kwargs"])
+    return inputs["params"], inputs["grad_steps"], arrays(case["trajectory"]), optimizer
+
+
+@pytest.mark.parametrize("name", OPTIMIZER_NAMES)
 def test_optimizer_matches_torch(name):
-    make_ours, make_torch, before_step = OPTIMIZER_CASES[name]
-    grad_steps = make_grad_steps()
-    ours = reference_trajectory(make_ours(), make_params(), grad_steps)
-    theirs = torch_trajectory(make_torch, make_params(), grad_steps, before_step)
-    assert_same_trajectory(ours, theirs)
+    # Book momentum (v ← μv − ηg, W ← W + v) is torch's (buf ← μ·buf + g, W ← W − η·buf) with
+    # v = −η·buf; book Nesterov is torch's nesterov=True with the same mapping (see the fixtures script).
+    params, grad_steps, theirs, optimizer = torch_case("custom", name)
+    assert_same_trajectory(reference_trajectory(optimizer, params, grad_steps), theirs)
 
 
-@pytest.mark.parametrize("name", DEFAULT_CASES)
+@pytest.mark.parametrize("name", OPTIMIZER_NAMES)
 def test_optimizer_defaults_match_torch(name):
-    cls, make_torch, before_step = DEFAULT_CASES[name]
-    assert OPTIMIZERS[name] is cls
-    grad_steps = make_grad_steps(seed=7)
-    ours = reference_trajectory(cls(), make_params(seed=3), grad_steps)
-    theirs = torch_trajectory(make_torch, make_params(seed=3), grad_steps, before_step)
-    assert_same_trajectory(ours, theirs)
+    """Every hyperparameter at its default (the class built with no arguments), so wrong defaults show."""
+    params, grad_steps, theirs, optimizer = torch_case("defaults", name)
+    assert TORCH["optimizers"]["defaults"][name]["kwargs"] == {}
+    assert type(optimizer) is OPTIMIZERS[name]
+    assert_same_trajectory(reference_trajectory(optimizer, params, grad_steps), theirs)
+
+
+def test_the_optimizer_comparison_can_fail():
+    """The same check on a wrong optimizer (Momentum's momentum off by 0.01) must not pass."""
+    params, grad_steps, theirs, _ = torch_case("custom", "momentum")
+    with pytest.raises(AssertionError):
+        assert_same_trajectory(reference_trajectory(Momentum(lr=0.05, momentum=0.79), params, grad_steps), theirs)
 
 
 @pytest.mark.parametrize(
@@ -237,38 +209,16 @@ def test_optimizer_state_is_shaped_like_the_params():
 
 
 # --------------------------------------------------------------------------------------------------
-# Batch normalisation
+# Batch normalisation (against torch.nn.functional.batch_norm and autograd, recorded)
 # --------------------------------------------------------------------------------------------------
 
-BN_EPS = 1e-7
 
-
-def torch_batch_norm(x, gamma, beta, running_mean, running_var, training, dout):
-    """Output, running mean after the call, and (dx, dgamma, dbeta) by autograd."""
-    x_t = torch.tensor(x, requires_grad=True)
-    gamma_t = torch.tensor(gamma, requires_grad=True)
-    beta_t = torch.tensor(beta, requires_grad=True)
-    mean_t = torch.tensor(running_mean)
-    var_t = torch.tensor(running_var)
-    # torch's momentum is the weight of the NEW batch: 1 − the book's momentum.
-    y = torch.nn.functional.batch_norm(
-        x_t, mean_t, var_t, gamma_t, beta_t, training=training, momentum=0.1, eps=BN_EPS
-    )
-    y.backward(torch.tensor(dout))
-    return (
-        y.detach().numpy(),
-        mean_t.numpy(),
-        (x_t.grad.numpy(), gamma_t.grad.numpy(), beta_t.grad.numpy()),
-    )
-
-
-def assert_layer_matches(layer, y, dx, expected_y, expected_grads, dx_rtol=1e-10):
-    expected_dx, expected_dgamma, expected_dbeta = expected_grads
-    np.testing.assert_allclose(y, expected_y, rtol=1e-10, atol=1e-12)
+def assert_layer_matches(layer, y, dx, expected, dx_rtol=1e-10):
+    np.testing.assert_allclose(y, expected["y"], rtol=1e-10, atol=1e-12)
     # dx sums terms of opposite sign over the batch, so it loses a few more digits than the rest.
-    np.testing.assert_allclose(dx, expected_dx, rtol=dx_rtol, atol=1e-10)
-    np.testing.assert_allclose(layer.dgamma, expected_dgamma, rtol=1e-10, atol=1e-12)
-    np.testing.assert_allclose(layer.dbeta, expected_dbeta, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(dx, expected["dx"], rtol=dx_rtol, atol=1e-10)
+    np.testing.assert_allclose(layer.dgamma, expected["dgamma"], rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(layer.dbeta, expected["dbeta"], rtol=1e-10, atol=1e-12)
 
 
 def bn_inputs(seed, n=8, d=5):
@@ -279,26 +229,17 @@ def bn_inputs(seed, n=8, d=5):
 
 
 def test_batchnorm_training_forward_backward_and_running_stats_match_torch():
-    rng = np.random.default_rng(5)
-    gamma, beta = rng.uniform(0.5, 2.0, 5), rng.standard_normal(5)
-    layer = BatchNormalization(gamma.copy(), beta.copy())
+    case = arrays(TORCH["batchnorm"]["training"])
+    layer = BatchNormalization(case["gamma"].copy(), case["beta"].copy())
     expected_var = np.zeros(5)
-    for seed in range(3):  # several batches, so the running statistics accumulate
-        x, dout = bn_inputs(seed)
-        mean_before, var_before = layer.running_mean, layer.running_var
-        if mean_before is None:
-            mean_before, var_before = np.zeros(5), np.zeros(5)
-        y_t, mean_t, grads_t = torch_batch_norm(
-            x, gamma, beta, mean_before.copy(), var_before.copy(), True, dout
-        )
+    for batch in case["batches"]:  # several batches, so the running statistics accumulate
+        y = layer.forward(batch["x"], train_flag=True)
+        dx = layer.backward(batch["dout"])
 
-        y = layer.forward(x, train_flag=True)
-        dx = layer.backward(dout)
-
-        assert_layer_matches(layer, y, dx, y_t, grads_t, dx_rtol=1e-8)
-        np.testing.assert_allclose(layer.running_mean, mean_t, rtol=1e-12, atol=1e-14)
+        assert_layer_matches(layer, y, dx, batch, dx_rtol=1e-8)
+        np.testing.assert_allclose(layer.running_mean, batch["running_mean"], rtol=1e-12, atol=1e-14)
         # torch keeps the UNBIASED batch variance in running_var; the book keeps the biased (1/m) one.
-        expected_var = 0.9 * expected_var + 0.1 * np.var(x, axis=0, ddof=0)
+        expected_var = 0.9 * expected_var + 0.1 * np.var(batch["x"], axis=0, ddof=0)
         np.testing.assert_allclose(layer.running_var, expected_var, rtol=1e-12, atol=1e-14)
 
 
@@ -310,17 +251,15 @@ def test_batchnorm_normalises_each_feature_of_the_batch():
 
 
 def test_batchnorm_test_mode_uses_running_stats_and_matches_torch():
-    rng = np.random.default_rng(6)
-    gamma, beta = rng.uniform(0.5, 2.0, 5), rng.standard_normal(5)
-    running_mean, running_var = rng.standard_normal(5), rng.uniform(0.5, 2.0, 5)
-    layer = BatchNormalization(gamma, beta, running_mean=running_mean.copy(), running_var=running_var.copy())
-    x, dout = bn_inputs(12)
-    y_t, _, grads_t = torch_batch_norm(x, gamma, beta, running_mean, running_var, False, dout)
+    case = arrays(TORCH["batchnorm"]["test_mode"])
+    running_mean, running_var, x = case["running_mean"], case["running_var"], case["x"]
+    layer = BatchNormalization(case["gamma"], case["beta"], running_mean=running_mean.copy(),
+                               running_var=running_var.copy())
 
     y = layer.forward(x, train_flag=False)
-    dx = layer.backward(dout)
+    dx = layer.backward(case["dout"])
 
-    assert_layer_matches(layer, y, dx, y_t, grads_t)
+    assert_layer_matches(layer, y, dx, case)
     # Test mode must not move the running statistics.
     np.testing.assert_array_equal(layer.running_mean, running_mean)
     np.testing.assert_array_equal(layer.running_var, running_var)
@@ -329,19 +268,25 @@ def test_batchnorm_test_mode_uses_running_stats_and_matches_torch():
 
 
 def test_batchnorm_flattens_4d_input_like_the_book():
-    rng = np.random.default_rng(8)
-    x = rng.standard_normal((6, 2, 3, 3))
-    dout = rng.standard_normal(x.shape)
+    case = arrays(TORCH["batchnorm"]["four_d"])
+    x, dout = case["x"], case["dout"]
     d = 2 * 3 * 3
-    gamma, beta = rng.uniform(0.5, 2.0, d), rng.standard_normal(d)
-    y_t, _, grads_t = torch_batch_norm(
-        x.reshape(6, d), gamma, beta, np.zeros(d), np.zeros(d), True, dout.reshape(6, d)
-    )
-    layer = BatchNormalization(gamma, beta)
+    layer = BatchNormalization(case["gamma"], case["beta"])
     y = layer.forward(x)
     dx = layer.backward(dout)
     assert y.shape == x.shape and dx.shape == x.shape
-    assert_layer_matches(layer, y.reshape(6, d), dx.reshape(6, d), y_t, grads_t, dx_rtol=1e-8)
+    assert_layer_matches(layer, y.reshape(6, d), dx.reshape(6, d), case, dx_rtol=1e-8)
+
+
+def test_the_batchnorm_comparison_can_fail():
+    """The check catches a layer that forgets the mean term of dx (a classic backward slip)."""
+    case = arrays(TORCH["batchnorm"]["training"])
+    layer = BatchNormalization(case["gamma"].copy(), case["beta"].copy())
+    batch = case["batches"][0]
+    y = layer.forward(batch["x"], train_flag=True)
+    dx = layer.backward(batch["dout"])
+    with pytest.raises(AssertionError):
+        assert_layer_matches(layer, y, dx + np.mean(batch["dout"], axis=0), batch)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -600,3 +545,13 @@ def test_engine_imports_neither_torch_nor_textual():
     code = "import sys, tutor.reference; print(sorted({'torch', 'textual'} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_no_test_needs_pytorch():
+    """'.[test]' installs no PyTorch: no test imports it (its results come from the committed fixtures)."""
+    import re
+
+    tests = Path(__file__).resolve().parents[1]
+    pattern = re.compile(r"^\s*(import torch|from torch\b)|importorskip\(\s*['\"]torch", re.M)
+    offenders = [str(p.relative_to(tests)) for p in tests.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []

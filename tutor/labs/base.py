@@ -98,9 +98,11 @@ class LabResult:
             return f"내 {what}" if lang == "ko" else f"your {what}"
         return what
 
-    def mark(self, part: str) -> str:
-        """A short ASCII tag for plot titles: " (yours)" when the learner's code ran this part."""
-        return " (yours)" if self.used.get(part) == "learner" else ""
+    def mark(self, part: str, lang: str = "en") -> str:
+        """A short tag for plot titles and keys: " (yours)" / " (내 코드)" when the learner's code ran this part."""
+        if self.used.get(part) != "learner":
+            return ""
+        return " (내 코드)" if lang == "ko" else " (yours)"
 
 
 def lab_rng(seed: int, *stream: int) -> np.random.Generator:

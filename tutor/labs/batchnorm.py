@@ -68,7 +68,7 @@ def render(result, width, height, lang, color):
             plt.yticks([0, 0.5, 1])
             plt.title(f"W std {scale:g}")
         text = plotting.build(width, height - 1, color)
-    bn_name = f"BN{result.mark('bn')}"
+    bn_name = f"BN{result.mark('bn', lang)}"
     names = [bn_name, "no BN"] if lang == "en" else [bn_name, "BN 없음"]
     axis = "  (x: epoch, y: train accuracy)" if lang == "en" else "  (x: 에폭, y: 훈련 정확도)"
     return text + "\n" + plotting.key_line(names, width - plotting.cells(axis)) + axis

@@ -130,7 +130,7 @@ def render_paths(result, width, height, lang, color):
             plt.plot(xs, ys, marker="braille", color=plotting.COLORS[i % len(plotting.COLORS)])
             plt.scatter(xs, ys, marker="o", color=plotting.COLORS[i % len(plotting.COLORS)])
             plt.scatter([0.0], [0.0], marker="+", color="red+")
-            plt.title(f"{OPTIMIZERS[name]}{result.mark(name)} lr={d['lr']:g}")
+            plt.title(f"{OPTIMIZERS[name]}{result.mark(name, lang)} lr={d['lr']:g}")
             plt.xlim(*X_LIM)
             plt.ylim(*Y_LIM)
             plt.xticks([-10, -5, 0, 5, 10])
@@ -227,7 +227,7 @@ def render_compare(result, width, height, lang, color):
         plt.title("training loss (smoothed)" if lang == "en" else "훈련 손실 (평활화)")
         plt.xlabel("iteration" if lang == "en" else "반복 횟수")
         text = plotting.build(width, height - 1, color)
-    key = [f"{OPTIMIZERS[n]}{result.mark(n)} lr={result.data[n]['lr']:g}" for n in names]
+    key = [f"{OPTIMIZERS[n]}{result.mark(n, lang)} lr={result.data[n]['lr']:g}" for n in names]
     return text + "\n" + plotting.key_line(key, width)
 
 

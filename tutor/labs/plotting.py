@@ -148,3 +148,16 @@ def key_line(names: list[str], width: int) -> str:
 def style(i: int) -> dict:
     """plotext keyword arguments for the i-th series of a panel."""
     return {"marker": MARKERS[i % len(MARKERS)], "color": COLORS[i % len(COLORS)]}
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` cut or padded with spaces to exactly ``width`` terminal cells (Korean counts two a letter),
+    leaving at least one space after it."""
+    text = _cut(text, width - 1)
+    return text + " " * (width - cells(text))
+
+
+def center(text: str, width: int) -> str:
+    """``text`` centred in ``width`` terminal cells (Korean counts two a letter)."""
+    spare = max(0, width - cells(text))
+    return " " * (spare // 2) + text + " " * (spare - spare // 2)

@@ -85,7 +85,7 @@ def render_overfitting(result, width, height, lang, color):
                 title += f" λ={result.params['weight_decay']:g}"
             elif name == "dropout":
                 title += f" {result.params['dropout']:g}"
-            plt.title(title + result.mark(name).replace(" (yours)", "*"))
+            plt.title(title + ("*" if result.used.get(name) == "learner" else ""))  # "*" = your code (see the key)
         text = plotting.build(width, height - 1, color)
     names = ["train", "test", "(x: epoch, * your code)"] if lang == "en" else ["훈련", "시험", "(x: 에폭, * 내 코드)"]
     return text + "\n" + plotting.fit(f"* {names[0]}   o {names[1]}   {names[2]}", width)
@@ -173,7 +173,7 @@ def render_ensemble(result, width, height, lang, color):
         plt.title("test accuracy" if lang == "en" else "시험 정확도")
         plt.xlabel("networks (k)" if lang == "en" else "신경망 수 (k)")
         text = plotting.build(width, height - 1, color)
-    mark = result.mark("ensemble")
+    mark = result.mark("ensemble", lang)
     names = ([f"ensemble of the first k{mark}", "network k alone", "── their mean"] if lang == "en"
              else [f"앞의 k개 앙상블{mark}", "k번째 신경망 하나", "── 평균"])
     return text + "\n" + plotting.fit(f"* {names[0]}   o {names[1]}   {names[2]}", width)

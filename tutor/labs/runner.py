@@ -35,7 +35,7 @@ def get_lab(lab_id: str):
 
 def run_lab(lab_id: str, *, seed: int = 0, home: Path | None = None, use_learner: bool = True,
             params: dict[str, Any] | None = None,
-            progress: Callable[[float, str], None] | None = None) -> LabResult:
+            progress: Callable[[float, str], None] | None = None, lang: str = "en") -> LabResult:
     """Compute lab ``lab_id``; see `tutor.labs` for the contract. Raises ValueError on a bad id or params."""
     started = time.perf_counter()
     lab = get_lab(lab_id)
@@ -62,7 +62,7 @@ def run_lab(lab_id: str, *, seed: int = 0, home: Path | None = None, use_learner
                     done += p.weight
             for name, future in futures.items():
                 p = next(q for q in stage if q.name == name)
-                report(done / total, f"{p.what} (yours)")
+                report(done / total, f"{p.what} (내 코드)" if lang == "ko" else f"{p.what} (yours)")
                 outcome = future.result()
                 if outcome.status == "ok":
                     data[name] = {k: _array(v) for k, v in outcome.outputs.items()}
@@ -72,7 +72,7 @@ def run_lab(lab_id: str, *, seed: int = 0, home: Path | None = None, use_learner
                     data[name] = _reference(p, seed, params, data, report, done / total, p.weight / total)
                     used[name] = "reference"
                 done += p.weight
-    report(1.0, "done")
+    report(1.0, "완료" if lang == "ko" else "done")
 
     result = LabResult(lab=lab_id, seed=seed, params=params, data={p.name: data[p.name] for p in parts},
                        used=used, parts={p.name: p for p in parts})

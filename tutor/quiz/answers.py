@@ -1,7 +1,9 @@
 """Asking a question and checking the learner's answer: ``instantiate`` and ``check``.
 
 ``instantiate(question, seed)`` turns a course ``Question`` into an ``Instance`` ready to show: for a
-generated question the seed picks the numbers. ``check(instance, answer)`` reads what the learner gave
+generated question the seed picks the numbers; for a choice question it picks the order of the options
+(the same seed, the same order; ``Instance.answer`` is the right option's index in that order, and each
+option keeps its own ``why``), so a review with a fresh seed shows the options in a new order. ``check(instance, answer)`` reads what the learner gave
 and returns a ``Verdict`` whose ``status`` is
 
 - ``"right"`` or ``"wrong"``: the answer was read and judged (``explanation`` is the worked solution or
@@ -20,11 +22,12 @@ first such check): the TUI calls ``check`` from a worker thread.
 from __future__ import annotations
 
 import math
+import random
 from dataclasses import dataclass, field
 
 from tutor.content import Question, Text
 from tutor.quiz.generators import GENERATORS, Generated, Tolerance, num
-from tutor.quiz.parse import AnswerParseError, parse, parse_number, to_text
+from tutor.quiz.parse import AnswerParseError, declare, parse, parse_number, to_text
 from tutor.quiz.symbolic import equivalent
 
 KINDS = ("choice", "numeric", "symbolic")
@@ -36,7 +39,8 @@ class Instance:
     """One question as the learner sees it.
 
     ``kind`` is how it is answered (a ``predict`` question is a ``choice`` or, with a generator, a
-    ``numeric`` one). ``answer`` is the right choice's index, the exact number, or the expression text.
+    ``numeric`` one). ``answer`` is the right choice's index (in the order shown), the exact number, or
+    the expression text. ``order`` gives, for each option shown, its index in the question's ``choices``.
     ``explanation`` is shown after answering (for generated questions: the worked computation).
     ``input_hint`` says what to type.
     """
@@ -51,6 +55,7 @@ class Instance:
     explanation: Text | None
     input_hint: Text
     tolerance: Tolerance | None = None
+    order: tuple[int, ...] = ()
     _expected_tree: tuple | None = field(default=None, repr=False, compare=False)
 
 
@@ -60,7 +65,7 @@ class Verdict:
     message: Text  # one line: right / wrong (with the right answer) / what could not be read
     explanation: Text | None = None  # None when unreadable: nothing is revealed
     why: Text | None = None  # the chosen wrong option's misconception
-    chosen: int | None = None  # the option index that was chosen (choice questions)
+    chosen: int | None = None  # the option index that was chosen, in the order shown (choice questions)
     read_as: str | None = None  # how a typed expression was read, e.g. "λ·W"
 
     @property
@@ -73,30 +78,36 @@ def instantiate(question: Question, seed: int = 0) -> Instance:
     if question.generator:
         return _generated(question, seed)
     if question.type in ("choice", "predict"):
-        right = question.answer
+        order = shuffled_order(question, seed)
+        right = order.index(question.answer)
         return Instance(
             question=question,
             seed=seed,
             kind="choice",
             prompt=question.prompt,
-            choices=tuple(c.text for c in question.choices),
+            choices=tuple(question.choices[i].text for i in order),
             answer=right,
             answer_text=Text(
-                en=f"{_letter(right)}) {question.choices[right].text.en}",
-                ko=f"{_letter(right)}) {question.choices[right].text.ko}",
+                en=f"{_letter(right)}) {question.choices[question.answer].text.en}",
+                ko=f"{_letter(right)}) {question.choices[question.answer].text.ko}",
             ),
             explanation=question.explanation,
             input_hint=Text(
                 en=f"Answer a–{_letter(len(question.choices) - 1)} (or 1–{len(question.choices)}).",
                 ko=f"a–{_letter(len(question.choices) - 1)} (또는 1–{len(question.choices)}) 중에서 고르세요.",
             ),
+            order=order,
         )
     if question.type == "symbolic":
         try:
-            tree = parse(str(question.answer), question.symbols)
+            declared = declare(question.symbols)
+        except ValueError as exc:
+            raise ValueError(f"question {question.id}: {exc}") from None
+        try:
+            tree = parse(str(question.answer), declared)
         except AnswerParseError as exc:
             raise ValueError(f"question {question.id}: its answer {question.answer!r} does not parse: {exc}") from None
-        names = ", ".join(to_text(("sym", s)) for s in question.symbols)
+        names = ", ".join(to_text(("sym", s)) for s in declared.names)
         return Instance(
             question=question,
             seed=seed,
@@ -113,6 +124,14 @@ def instantiate(question: Question, seed: int = 0) -> Instance:
             _expected_tree=tree,
         )
     raise ValueError(f"question {question.id}: a {question.type} question needs a generator")
+
+
+def shuffled_order(question: Question, seed: int) -> tuple[int, ...]:
+    """The order a choice question's options are shown in for ``seed``: a permutation of their indices,
+    the same for the same question and seed in every process (a string seed is hashed with SHA-512)."""
+    order = list(range(len(question.choices)))
+    random.Random(f"{question.id}/{seed}").shuffle(order)
+    return tuple(order)
 
 
 def _generated(question: Question, seed: int) -> Instance:
@@ -193,7 +212,7 @@ def _check_choice(instance: Instance, answer: str | int) -> Verdict:
         status="wrong",
         message=Text(en=f"Not quite. The answer is {right.en}", ko=f"아쉽지만 틀렸습니다. 정답은 {right.ko}"),
         explanation=instance.explanation,
-        why=instance.question.choices[chosen].why,
+        why=instance.question.choices[instance.order[chosen]].why,
         chosen=chosen,
     )
 

@@ -135,7 +135,8 @@ def sgd_step(seed: int) -> Generated:
         w, g = _signed(rng, 0.2, 2.0), _signed(rng, 0.1, 3.0)
         lr = rng.choice((0.01, 0.05, 0.1, 0.2, 0.5))
         new_w = _one_step(reference.SGD(lr=lr), w, g)
-        if not _tells_apart(new_w, [w, w + lr * g]):  # no update; the wrong sign
+        # No update; the wrong sign; no learning rate; the step instead of the new weight.
+        if not _tells_apart(new_w, [w, w + lr * g, w - g, -lr * g]):
             return None
         formula = f"W ← W − η·∂L/∂W = {num(w)} − {num(lr)} × {_paren(g)} = {num(new_w)}"
         return _question(
@@ -161,8 +162,10 @@ def momentum_step(seed: int) -> Generated:
         optimizer.v = {"W": np.array([v])}
         new_w = _one_step(optimizer, w, g)
         new_v = float(optimizer.v["W"][0])
-        # Plain SGD (no αv), the old velocity, no gradient term, the wrong sign.
-        if not _tells_apart(new_w, [w - lr * g, w + v, w + alpha * v, w - new_v]):
+        # Plain SGD (no αv), the old velocity, no gradient term, the wrong sign, +ηg in the velocity,
+        # no α on the old velocity.
+        mistakes = [w - lr * g, w + v, w + alpha * v, w - new_v, w + alpha * v + lr * g, w + v - lr * g]
+        if not _tells_apart(new_w, mistakes):
             return None
         steps = (
             f"v ← αv − η·∂L/∂W = {num(alpha)} × {_paren(v)} − {num(lr)} × {_paren(g)} = {num(new_v)}\n"
@@ -200,10 +203,10 @@ def adagrad_step(seed: int) -> Generated:
         optimizer.h = {"W": np.array([h])}
         new_w = _one_step(optimizer, w, g)
         new_h = float(optimizer.h["W"][0])
-        # No update; the wrong sign; h used before adding g²; no 1/√h scaling.
+        # No update; the wrong sign; h used before adding g²; no 1/√h scaling; ÷h instead of ÷√h.
         step = new_w - w
         before = w - lr * g / math.sqrt(h) if h else math.inf
-        if not _tells_apart(new_w, [w, w - step, before, w - lr * g]):
+        if not _tells_apart(new_w, [w, w - step, before, w - lr * g, w - lr * g / new_h]):
             return None
         note_en, note_ko = _adaptive_note("h")
         steps = (
@@ -235,9 +238,12 @@ def rmsprop_step(seed: int) -> Generated:
         optimizer.h = {"W": np.array([h])}
         new_w = _one_step(optimizer, w, g)
         new_h = float(optimizer.h["W"][0])
-        # No update; the wrong sign; h used before the update; AdaGrad's sum instead of the average.
+        # No update; the wrong sign; h used before the update; AdaGrad's sum instead of the average;
+        # ρ and 1 − ρ swapped; ÷h instead of ÷√h.
         step = new_w - w
-        mistakes = [w, w - step, w - lr * g / math.sqrt(h), w - lr * g / math.sqrt(h + g * g)]
+        swapped = (1 - rho) * h + rho * g * g
+        mistakes = [w, w - step, w - lr * g / math.sqrt(h), w - lr * g / math.sqrt(h + g * g),
+                    w - lr * g / math.sqrt(swapped), w - lr * g / new_h]
         if not _tells_apart(new_w, mistakes):
             return None
         note_en, note_ko = _adaptive_note("h")
@@ -276,8 +282,13 @@ def adam_step(seed: int) -> Generated:
         optimizer.m, optimizer.v, optimizer.iter = {"W": np.array([m])}, {"W": np.array([v])}, t - 1
         new_w = _one_step(optimizer, w, g)
         new_m, new_v = float(optimizer.m["W"][0]), float(optimizer.v["W"][0])
-        # No update; the wrong sign; no bias correction.
-        if not _tells_apart(new_w, [w, 2 * w - new_w, w - lr * new_m / math.sqrt(new_v)]):
+        # No update; the wrong sign; no bias correction; only m or only v corrected; t − 1 in the
+        # correction (infinite at t = 1, so not a candidate there).
+        m_hat, v_hat = new_m / (1 - beta1**t), new_v / (1 - beta2**t)
+        late = (lr * math.sqrt(1 - beta2 ** (t - 1)) / (1 - beta1 ** (t - 1))) if t > 1 else math.inf
+        mistakes = [w, 2 * w - new_w, w - lr * new_m / math.sqrt(new_v), w - lr * m_hat / math.sqrt(new_v),
+                    w - lr * new_m / math.sqrt(v_hat), w - late * new_m / math.sqrt(new_v)]
+        if not _tells_apart(new_w, mistakes):
             return None
         lr_t = lr * math.sqrt(1 - beta2**t) / (1 - beta1**t)
         steps = (
@@ -321,8 +332,14 @@ def step_decay_lr(seed: int) -> Generated:
         every = rng.choice((5, 10, 20, 30, 50, 100))
         factor = rng.choice((0.1, 0.2, 0.5, 0.8))
         drops = rng.randint(1, 4 if factor >= 0.5 else 3)
-        step = drops * every + rng.randrange(every)
+        # Never on (or just past) a multiple of drop_every: there the smooth factor^(step/drop_every)
+        # gives the same number as the floor, and the lesson's most common bug would pass.
+        step = drops * every + rng.randrange(max(1, every // 3), every)
         lr = float(reference.step_decay(lr0, step, every, factor))
+        # Smooth decay (no floor); one drop too many (ceil); one too few; no decay at all.
+        mistakes = [lr0 * factor ** (step / every), lr0 * factor ** (drops + 1), lr0 * factor ** (drops - 1), lr0]
+        if not _tells_apart(lr, mistakes, minimum=1e-4):
+            return None
         steps = (
             f"lr = lr0 · factor^⌊step / drop_every⌋ = {num(lr0)} × {num(factor)}^⌊{step}/{every}⌋ "
             f"= {num(lr0)} × {num(factor)}^{drops} = {num(lr)}"
@@ -346,6 +363,11 @@ def step_decay_lr(seed: int) -> Generated:
 
 
 _FAN_INS = (16, 25, 32, 50, 64, 100, 128, 150, 200, 256, 300, 400, 500, 512, 784, 1000, 1024, 2048)
+
+
+# Every fan-in tells the right std from these slips (checked by the tests for every seed):
+# Xavier: He's √(2/n), the variance 1/n, 1/(2√n); He: the typo 1/(2√n), Xavier's 1/√n, the variance 2/n,
+# √2/n. None of them equals the right value for any n ≥ 16.
 
 
 def xavier_std(seed: int) -> Generated:
@@ -377,10 +399,10 @@ def he_std(seed: int) -> Generated:
         std,
         "He initialisation uses std √(2/n): ReLU zeroes about half its inputs, so the weights need twice "
         f"Xavier's variance.\n{steps}\n"
-        "(The source note writes 1/(2√n); that is a typo, the right value is √(2/n).)",
+        "(Some study notes write 1/(2√n); that is a typo, the right value is √(2/n).)",
         "He 초깃값은 표준편차 √(2/n)을 씁니다. ReLU는 입력의 절반가량을 0으로 만들기 때문에 Xavier보다 "
         f"분산이 두 배 필요합니다.\n{steps}\n"
-        "(원문 노트에는 1/(2√n)으로 적혀 있지만 오타이며, 올바른 값은 √(2/n)입니다.)",
+        "(일부 학습 노트에는 1/(2√n)으로 적혀 있지만 오타이며, 올바른 값은 √(2/n)입니다.)",
     )
 
 
@@ -395,8 +417,9 @@ _ORDINALS_KO = ("첫 번째", "두 번째", "세 번째")
 def batchnorm_output(seed: int) -> Generated:
     def make(rng):
         x = [rng.randint(-6, 12) / 2 for _ in range(3)]
-        gamma = rng.choice((0.5, 1.0, 1.5, 2.0))
-        beta = rng.choice((-0.5, 0.0, 0.2, 0.5, 1.0))
+        # γ = 1 or β = 0 could not tell a learner who forgets the scale or the shift.
+        gamma = rng.choice((0.5, 1.5, 2.0, 2.5))
+        beta = rng.choice((-1.0, -0.5, 0.2, 0.5, 1.0))
         i = rng.randrange(3)
         batch = np.array(x).reshape(3, 1)
         layer = reference.BatchNormalization(gamma=np.array([gamma]), beta=np.array([beta]))
@@ -405,12 +428,14 @@ def batchnorm_output(seed: int) -> Generated:
         var = float(np.mean((batch - mean) ** 2))
         if var < 0.5:
             return None
-        # The unbiased variance (÷ 2 instead of ÷ 3) is the classic slip; it must give a wrong answer.
-        y_unbiased = gamma * (x[i] - mean) / math.sqrt(var * 1.5) + beta
-        if not _tells_apart(y, [y_unbiased], minimum=0.05):
-            return None
         std = math.sqrt(var + reference.BatchNormalization.eps)
         x_hat = (x[i] - mean) / std
+        # The unbiased variance (÷ 2 instead of ÷ 3), the classic slip; no scale and shift (x̂); no shift;
+        # no scale; γ and β swapped; ÷σ² instead of ÷σ; the mean not subtracted.
+        mistakes = [gamma * (x[i] - mean) / math.sqrt(var * 1.5) + beta, x_hat, gamma * x_hat, x_hat + beta,
+                    beta * x_hat + gamma, gamma * (x[i] - mean) / var + beta, gamma * x[i] / std + beta]
+        if not _tells_apart(y, mistakes, minimum=0.05):
+            return None
         values = ", ".join(num(v) for v in x)
         squares = " + ".join(f"({num(v)} − {num(mean)})²" for v in x)
         steps = (
@@ -447,7 +472,10 @@ def weight_decay_grad(seed: int) -> Generated:
         lam = rng.choice((0.05, 0.1, 0.2, 0.5))
         grads = reference.weight_decay_grads({"W1": np.array([w])}, {"W1": np.array([g])}, lam)
         total = float(grads["W1"][0])
-        if not _tells_apart(total, [g, g + 0.5 * lam * w]):  # no decay term; ½λW as the gradient
+        # No decay term; ½λW as the gradient; 2λW (the ½ forgotten); the wrong sign; λW alone; the
+        # penalty ½λW² added instead of its derivative.
+        mistakes = [g, g + 0.5 * lam * w, g + 2 * lam * w, g - lam * w, lam * w, g + 0.5 * lam * w * w]
+        if not _tells_apart(total, mistakes):
             return None
         steps = f"∂(L + ½λW²)/∂W = ∂L/∂W + λW = {num(g)} + {num(lam)} × {_paren(w)} = {num(total)}"
         return _question(
@@ -472,6 +500,8 @@ def dropout_test_output(seed: int) -> Generated:
         # 0.5 is left out: there x·(1 − p) = x·p, and a learner who multiplies by p would pass.
         p = rng.choice((0.1, 0.2, 0.25, 0.3, 0.4, 0.6))
         y = float(reference.Dropout(dropout_ratio=p).forward(np.array([x]), train_flag=False)[0])
+        # x·p (the dropped share); x unchanged (inverted dropout's test time); x/(1 − p); x/p. The values
+        # of p make each of these at least 5 % away from x·(1 − p); the tests check it for every seed.
         steps = f"y = x·(1 − p) = {num(x)} × (1 − {num(p)}) = {num(y)}"
         return _question(
             dict(x=x, p=p),
@@ -517,6 +547,10 @@ def log_uniform_value(seed: int) -> Generated:
         low, high = 10.0**low_exp, 10.0**high_exp
         r = _magnitude(rng, 0.05, 0.95)
         value = float(reference.sample_log_uniform(low, high, 1, rng=_FixedDraw(r))[0])
+        # Uniform on the linear scale; the low exponent not subtracted; the low exponent left out.
+        mistakes = [low + r * (high - low), 10 ** (low_exp + r * high_exp), 10 ** (r * (high_exp - low_exp))]
+        if not _tells_apart(value, mistakes, minimum=0.0):
+            return None
         exponent = low_exp + r * (high_exp - low_exp)
         steps = (
             f"u = log10(low) + r·(log10(high) − log10(low)) = {low_exp} + {num(r)} × ({high_exp} − ({low_exp}))"

@@ -14,13 +14,17 @@ Grammar (lowest precedence first)::
     postfix := atom <superscript integer>*                 x², n³, 10⁻³
     atom    := number | symbol | 'pi' | 'e' | func '(' expr ')' | '(' expr ')' | '√' postfix
 
-Numbers: ``12``, ``0.5``, ``.5``, ``1e-7``, ``1.2E+3``. Symbols: only the question's declared names;
-Greek letters are aliases (λ→lambda, η→eta, α→alpha, β→beta, ε→eps, μ→mu, σ→sigma, γ→gamma), digits
-and subscripts may follow them (β₁, β1 → beta1), and a run of letters that is not a declared name is
-split into declared names if it can be (``lambdaW`` → lambda·W). Constants: π (``pi``), and Euler's
-``e`` in expressions over symbols (unless a question declares ``e``). Functions: sqrt, exp, log
-(natural), ln, abs, cos. Superscript letters (β1ᵗ) read as powers. Operators: + - − × ÷ · ⋅ * / ^ ** √ and superscript digits. Full-width ASCII (as some
-input methods produce) is read as ASCII.
+Numbers: ``12``, ``0.5``, ``.5``, ``1e-7``, ``1.2E+3``. Symbols: only the question's declared names
+(see ``declare``: a name, optionally ``"g: signed"`` or ``"s: alias sigma"``). Greek letters are aliases
+(λ→lambda, η→eta, α→alpha, β→beta, ε→eps, μ→mu, σ→sigma, γ→gamma); digits, subscript digits and an
+underscore before digits may follow any name (β₁, β1, beta_1 → beta1; x₁, x_1 → x1); a name typed in
+the other case is read as the declared one when only one declared name matches (``w`` → W); a run of
+letters that is not a declared name is split into declared names if it can be (``lambdaW`` →
+lambda·W). Constants: π (``pi``), and Euler's ``e`` in expressions over symbols (unless a question
+declares ``e``). Functions: sqrt, exp, log (natural), ln, abs, cos, with parentheses (``sqrt h`` also
+reads, like ``√h``). Braces are parentheses (``e^{-kt}``). Superscript letters (β1ᵗ) read as powers.
+Operators: + - − × ÷ · ⋅ * / ^ ** √ and superscript digits. Full-width ASCII (as some input methods
+produce) is read as ASCII.
 
 Tree nodes (tuples of strings and nodes, so they can cross a process boundary as JSON)::
 
@@ -89,8 +93,59 @@ _OPERATORS = {
     "^": "^",
     "(": "(",
     ")": ")",
+    "{": "(",
+    "}": ")",
     "√": "√",
 }
+
+
+class Declared:
+    """A question's ``symbols`` read: each entry is a name, optionally with attributes after a colon.
+
+    - ``"W"``: a positive real (every quiz quantity is, unless declared otherwise);
+    - ``"g: signed"``: any real (a gradient, a weight, an input), so that ``abs(g)`` is not ``g``;
+    - ``"s: alias sigma"``: also typed as ``sigma`` or ``σ``; attributes combine: ``"x: signed, alias u"``.
+    """
+
+    def __init__(self, entries):
+        self.entries = tuple(entries)
+        names, signed, aliases = [], set(), {}
+        for entry in self.entries:
+            if not isinstance(entry, str):
+                raise ValueError(f"a symbol declaration must be text, not {entry!r}")
+            name, _, rest = entry.partition(":")
+            name = name.strip()
+            if not (name.isascii() and name.isidentifier()):
+                raise ValueError(f"symbol declaration {entry!r}: {name!r} is not a name")
+            names.append(name)
+            for attribute in filter(None, (a.strip() for a in rest.split(","))):
+                words = attribute.split()
+                if words == ["signed"]:
+                    signed.add(name)
+                elif len(words) == 2 and words[0] == "alias" and words[1].isascii() and words[1].isidentifier():
+                    aliases[words[1]] = name
+                else:
+                    raise ValueError(f"symbol declaration {entry!r}: unknown attribute {attribute!r} "
+                                     "(use 'signed' or 'alias NAME')")
+        if len(set(names)) != len(names):
+            raise ValueError(f"symbols declared twice in {list(self.entries)}")
+        self.names = tuple(names)
+        self.signed = frozenset(signed)
+        self.aliases = aliases
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self):
+        return len(self.names)
+
+    def __contains__(self, name):
+        return name in self.names
+
+
+def declare(symbols) -> Declared:
+    """``symbols`` (a question's declarations, or plain names) read into a ``Declared``."""
+    return symbols if isinstance(symbols, Declared) else Declared(symbols)
 
 
 class AnswerParseError(ValueError):
@@ -175,13 +230,19 @@ def _tokenize(text: str) -> list[tuple[str, object]]:
             j = i + 1
             while j < n and text[j].isascii() and (text[j].isalnum() or text[j] == "_"):
                 j += 1
-            tokens.append(("name", text[i:j]))
+            name = text[i:j]
+            while j < n and text[j] in SUBSCRIPT_DIGITS:  # x₁
+                name += SUBSCRIPT_DIGITS[text[j]]
+                j += 1
+            tokens.append(("name", name))
             i = j
         elif ch in GREEK:
             # A Greek letter is a name of its own (λW is λ·W), but digits or subscripts after it belong
             # to it (β1, β₁).
             name = GREEK[ch]
             j = i + 1
+            if j + 1 < n and text[j] == "_" and text[j + 1].isascii() and text[j + 1].isdigit():
+                j += 1  # β_1
             while j < n and ((text[j].isascii() and text[j].isdigit()) or text[j] in SUBSCRIPT_DIGITS):
                 name += SUBSCRIPT_DIGITS.get(text[j], text[j])
                 j += 1
@@ -234,7 +295,7 @@ def _tokenize(text: str) -> list[tuple[str, object]]:
 # Names: declared symbols, aliases, and runs of letters split into declared symbols
 
 
-def _split_name(word: str, names: frozenset[str]) -> list[str] | None:
+def _split_name(word: str, names: Declared) -> list[str] | None:
     """Split ``word`` into declared names, preferring the longest name at each position (``lambdaW``).
 
     Only declared names take part: a constant or a function hidden in a word (``ek``, ``sqrtn``) would
@@ -251,19 +312,31 @@ def _split_name(word: str, names: frozenset[str]) -> list[str] | None:
     return best[0]
 
 
-def _declared(word: str, names: frozenset[str]) -> str | None:
-    if word in names:
-        return word
-    alias = NAME_ALIASES.get(word)
-    return alias if alias in names else None
+def _declared(word: str, names: Declared) -> str | None:
+    """The declared name ``word`` stands for: itself, an alias, without an underscore before digits
+    (beta_1), or in the other case when exactly one declared name matches (w for W)."""
+    for form in (word, word.replace("_", "") if "_" in word and word[-1].isdigit() else None):
+        if not form:
+            continue
+        if form in names:
+            return form
+        if form in names.aliases:
+            return names.aliases[form]
+        alias = NAME_ALIASES.get(form)
+        if alias in names:
+            return alias
+        folded = [name for name in names if name.lower() == form.lower()]
+        if len(folded) == 1:
+            return folded[0]
+    return None
 
 
-def _constants(names: frozenset[str]) -> tuple[str, ...]:
+def _constants(names: Declared) -> tuple[str, ...]:
     """π always; Euler's e only in expressions with symbols (in a plain number, "e-5" is a slip for 1e-5)."""
     return CONSTANTS + ("e",) if names and "e" not in names else CONSTANTS
 
 
-def _resolve_name(word: str, names: frozenset[str]) -> list[str]:
+def _resolve_name(word: str, names: Declared) -> list[str]:
     single = _declared(word, names)
     if single is not None:
         return [single]
@@ -272,7 +345,7 @@ def _resolve_name(word: str, names: frozenset[str]) -> list[str]:
     pieces = _split_name(word, names) if len(word) <= 24 else None
     if pieces:
         return pieces
-    known = ", ".join(sorted(names)) if names else ""
+    known = ", ".join(sorted(names.names)) if names else ""
     if known:
         raise _fail(
             f"Unknown name {word!r}: this answer may use {known}.",
@@ -289,7 +362,7 @@ def _resolve_name(word: str, names: frozenset[str]) -> list[str]:
 
 
 class _Parser:
-    def __init__(self, tokens: list[tuple[str, object]], names: frozenset[str]):
+    def __init__(self, tokens: list[tuple[str, object]], names: Declared):
         # Expand names into symbols / functions / constants first, so the parser sees single names.
         self.tokens: list[tuple[str, object]] = []
         for kind, value in tokens:
@@ -401,6 +474,11 @@ class _Parser:
         if kind == "name":
             self.take()
             if value in FUNCTIONS:
+                if value == "sqrt" and not self.at_op("(") and self.starts_atom():  # sqrt h, like √h
+                    self.enter()
+                    operand = self.postfix()
+                    self.depth -= 1
+                    return ("call", "sqrt", operand)
                 if not self.at_op("("):
                     raise _fail(f"Write {value}(...) with parentheses.", f"{value}(...)처럼 괄호와 함께 써 주세요.")
                 return ("call", "log" if value == "ln" else value, self.group())
@@ -482,8 +560,9 @@ def _power_weight(node: tuple) -> float:
 # Public entry points
 
 
-def parse(text: str, symbols: tuple[str, ...] | list[str] | frozenset[str] = ()) -> tuple:
-    """Read ``text`` into an expression tree over the declared ``symbols``; raise ``AnswerParseError``."""
+def parse(text: str, symbols=()) -> tuple:
+    """Read ``text`` into an expression tree over the declared ``symbols`` (names or declarations, see
+    ``declare``); raise ``AnswerParseError``. The tree names symbols by their declared names."""
     if not isinstance(text, str):
         raise _fail("The answer must be text.", "답은 글자로 입력해야 합니다.")
     if len(text) > MAX_CHARS:
@@ -493,7 +572,7 @@ def parse(text: str, symbols: tuple[str, ...] | list[str] | frozenset[str] = ())
         )
     text = "".join(_normalise_char(ch) for ch in text).strip()
     _check_characters(text)
-    node = _Parser(_tokenize(text), frozenset(symbols)).parse()
+    node = _Parser(_tokenize(text), declare(symbols)).parse()
     _power_weight(node)
     return node
 

@@ -2,9 +2,10 @@
 
 ``equivalent(expected, given, symbols)`` compares two parse trees (see ``tutor.quiz.parse``):
 
-1. Evaluate both in floating point at a few random positive points (every quiz quantity — n, λ, η, β,
-   t, W in the formulas asked — is treated as a positive real). A clear difference at any point means
-   "not equivalent" at once, without SymPy.
+1. Evaluate both in floating point at a few random points. A quantity is a positive real (n, λ, η, β,
+   t) unless the question declares it signed (``"g: signed"``: gradients, weights, inputs), and then it
+   takes both signs, so that ``abs(g)`` is told from ``g``. A clear difference at any point means "not
+   equivalent" at once, without SymPy.
 2. If they agree, ask SymPy whether ``simplify(a − b) == 0``, in the worker process of
    ``tutor.quiz.sympy_worker``, waiting at most ``timeout`` seconds (the worker is killed when late).
 3. If SymPy cannot confirm in time (or its ``simplify`` does not reach 0, which happens for true
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from tutor.quiz import sympy_worker
 
-from tutor.quiz.parse import evaluate
+from tutor.quiz.parse import declare, evaluate
 
 SYMPY_TIMEOUT = 2.0  # seconds SymPy may spend on one comparison
 STARTUP_TIMEOUT = 30.0  # seconds for the worker to start and import SymPy (slow machines, cold caches)
@@ -36,12 +37,23 @@ QUICK_POINTS = 6
 THOROUGH_POINTS = 40
 
 
-def _points(names: tuple[str, ...], count: int, seed: int, low: float, high: float) -> list[dict[str, float]]:
-    """Random positive values for the symbols, log-uniform in [low, high] (deterministic for a seed)."""
+def _points(symbols, count: int, seed: int, low: float, high: float) -> list[dict[str, float]]:
+    """Values for the symbols with sizes log-uniform in [low, high] (deterministic for a seed): positive,
+    and for signed symbols of either sign (all positive at the first point, all negative at the second,
+    random after), so that both signs are always tried."""
+    declared = declare(symbols)
     rng = random.Random(seed)
-    return [
-        {name: math.exp(rng.uniform(math.log(low), math.log(high))) for name in names} for _ in range(count)
-    ]
+    points = []
+    for k in range(count):
+        values = {}
+        for name in declared.names:
+            size = math.exp(rng.uniform(math.log(low), math.log(high)))
+            sign = 1.0
+            if name in declared.signed:
+                sign = 1.0 if k == 0 else -1.0 if k == 1 else rng.choice((-1.0, 1.0))
+            values[name] = sign * size
+        points.append(values)
+    return points
 
 
 def _agree(expected: tuple, given: tuple, points: list[dict[str, float]]) -> bool | None:
@@ -78,17 +90,16 @@ def _largest_part(node: tuple, values: dict[str, float]) -> float:
     return largest
 
 
-def equivalent(
-    expected: tuple, given: tuple, symbols: tuple[str, ...], timeout: float = SYMPY_TIMEOUT
-) -> bool | None:
-    """Whether ``given`` equals ``expected`` for positive values of ``symbols``; None if it cannot tell."""
-    names = tuple(symbols)
-    quick = _agree(expected, given, _points(names, QUICK_POINTS, seed=96, low=0.3, high=3.0))
+def equivalent(expected: tuple, given: tuple, symbols, timeout: float = SYMPY_TIMEOUT) -> bool | None:
+    """Whether ``given`` equals ``expected`` for all values of ``symbols`` (positive, or any sign where
+    declared signed; see ``tutor.quiz.parse.declare``); None if it cannot tell."""
+    declared = declare(symbols)
+    quick = _agree(expected, given, _points(declared, QUICK_POINTS, seed=96, low=0.3, high=3.0))
     if quick is False:
         return False
-    if _WORKER.difference_is_zero(expected, given, names, timeout) is True:
+    if _WORKER.difference_is_zero(expected, given, declared.names, timeout, signed=declared.signed) is True:
         return True
-    thorough = _agree(expected, given, _points(names, THOROUGH_POINTS, seed=115, low=0.01, high=100.0))
+    thorough = _agree(expected, given, _points(declared, THOROUGH_POINTS, seed=115, low=0.01, high=100.0))
     if thorough is None:
         return quick
     return thorough
@@ -102,9 +113,10 @@ class _SympyWorker:
         self._process: subprocess.Popen | None = None
         self._replies: queue.Queue = queue.Queue()
 
-    def difference_is_zero(self, a: tuple, b: tuple, names: tuple[str, ...], timeout: float) -> bool | None:
+    def difference_is_zero(self, a: tuple, b: tuple, names: tuple[str, ...], timeout: float,
+                           signed=frozenset()) -> bool | None:
         """SymPy's verdict on simplify(a − b) == 0, or None when it failed or took longer than ``timeout``."""
-        request = json.dumps({"a": a, "b": b, "symbols": list(names)}) + "\n"
+        request = json.dumps({"a": a, "b": b, "symbols": list(names), "signed": sorted(signed)}) + "\n"
         with self._lock:
             try:
                 process = self._ensure_started()

@@ -6,7 +6,8 @@ waits a bounded time for the one-line JSON answer on stdout, and kills the proce
 Running here also keeps SymPy's import (about 0.3 s) out of the app's start-up.
 
 Protocol: the worker prints ``{"ready": true}`` once SymPy is imported; then for each request
-``{"a": tree, "b": tree, "symbols": [...]}`` it prints ``{"zero": true | false}`` (whether a − b
+``{"a": tree, "b": tree, "symbols": [...], "signed": [...]}`` (signed: the symbols that may be negative;
+the others are positive) it prints ``{"zero": true | false}`` (whether a − b
 simplifies to 0) or ``{"error": "..."}``. Trees are the ones ``tutor.quiz.parse`` builds.
 
 This file imports only the standard library and SymPy, so that it can run as a script, and importing
@@ -24,7 +25,7 @@ MEMORY_LIMIT_BYTES = 1 << 30
 
 
 def to_sympy(node, symbols):
-    """Build a SymPy expression from a parse tree. Symbols are positive reals (every quiz quantity is)."""
+    """Build a SymPy expression from a parse tree; ``symbols`` maps names to SymPy symbols."""
     import sympy
 
     kind = node[0]
@@ -57,10 +58,12 @@ def to_sympy(node, symbols):
     raise ValueError(f"unknown node {kind!r}")
 
 
-def difference_is_zero(a, b, names) -> bool:
+def difference_is_zero(a, b, names, signed=()) -> bool:
+    """Whether a − b simplifies to 0, the symbols being positive reals, or any reals where ``signed``."""
     import sympy
 
-    symbols = {name: sympy.Symbol(name, positive=True) for name in names}
+    symbols = {name: sympy.Symbol(name, real=True) if name in signed else sympy.Symbol(name, positive=True)
+               for name in names}
     difference = to_sympy(a, symbols) - to_sympy(b, symbols)
     return difference == 0 or sympy.simplify(difference) == 0
 
@@ -82,7 +85,8 @@ def main() -> None:
     for line in sys.stdin:
         try:
             request = json.loads(line)
-            reply = {"zero": bool(difference_is_zero(request["a"], request["b"], request["symbols"]))}
+            reply = {"zero": bool(difference_is_zero(request["a"], request["b"], request["symbols"],
+                                                     request.get("signed", ())))}
         except Exception as exc:  # noqa: BLE001 - any failure is reported, the worker keeps serving
             reply = {"error": f"{type(exc).__name__}: {exc}"[:200]}
         print(json.dumps(reply), flush=True)
