@@ -355,3 +355,37 @@ def test_set_setting_refuses_what_the_app_could_not_use(store, case):
         store.set_setting(name, value)
     store.set_setting("last_position", {"screen": "exercise", "id": "sgd"})
     store.set_setting("theme", "textual-light")
+
+
+# -- a home that is not what it should be ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["TUTOR_HOME is a file", "progress is a file"])
+def test_a_home_that_is_a_file_is_one_line_saying_what_to_do(tmp_path, capsys, monkeypatch, where):
+    target = tmp_path / "home"
+    if where == "TUTOR_HOME is a file":
+        target.write_text("notes")
+        hint = "set TUTOR_HOME"
+    else:
+        target.mkdir()
+        (target / "progress").write_text("notes")
+        hint = "move it away"
+    monkeypatch.setenv("TUTOR_HOME", str(target))
+    for argv in (["progress"], ["review"], ["list"], ["hint", "sgd"]):
+        code = main(argv)
+        err = capsys.readouterr().err
+        assert code == 1 and err.count("\n") == 1 and hint in err and "unexpected" not in err, (argv, err)
+
+
+def test_a_lock_file_that_is_a_folder_still_lets_everything_be_read(home, tmp_path, capsys, monkeypatch):
+    _filled(home)
+    (home / "progress" / ".lock").unlink()
+    (home / "progress" / ".lock").mkdir()
+    monkeypatch.setenv("TUTOR_HOME", str(home))
+    for argv in (["progress"], ["review"], ["list"]):
+        assert main(argv) == 0
+    capsys.readouterr()
+    assert main(["hint", "sgd"]) == 1
+    out, err = capsys.readouterr()
+    assert "sgd" in out or "힌트" in out
+    assert err.count("\n") == 1 and ".lock" in err and "move it away" in err

@@ -171,7 +171,8 @@ class Store:
         try:
             folder = (home or paths.data_home()) / "progress"
         except OSError as exc:
-            raise StoreError(f"cannot use your data home: {_strerror(exc)}", _reason(exc)) from None
+            where = os.environ.get("TUTOR_HOME") or "your data home"
+            raise StoreError(f"cannot use {where} as your data home ({_strerror(exc)}); set TUTOR_HOME to a folder you can write", _reason(exc)) from None
         problem = None
         if not read_only:
             try:
@@ -258,13 +259,12 @@ class Store:
 
     def _load(self) -> None:
         if not self.read_only:
-            said = len(self._notices)
             try:
                 self._load_once(repair=True)
                 return
             except OSError as exc:
-                # A repair could not be written (a full or read-only disk): read without repairing.
-                del self._notices[said:]
+                # A repair could not be written (a full or read-only disk): read without repairing. (The
+                # notices so far stay: each is added only once what it reports is done.)
                 self._model, self._marks, self._settings, self._unsaved = Model(), {}, {}, 0
                 self._db.storage.forget()
                 self._make_read_only(f"it could not be repaired or saved ({_strerror(exc)})", _reason(exc))
@@ -405,7 +405,7 @@ class Store:
         With `repair` (the lock is held), also set aside unfinished last lines and damaged lines. The
         marks advance only with the attempts they cover, so a repair that fails leaves them as they were."""
         backups = self.folder / "backup"
-        for _ in range(4):
+        for _ in range(8):  # each kind of repair needs one more pass at most
             marks = dict(self._marks)
             result = self._history.read(marks)
             if result.bad_lines:
@@ -488,14 +488,14 @@ class Store:
     def _writing(self):
         if self.read_only or self._lock is None:
             why, reason = self._why_read_only
-            raise ReadOnlyError(f"progress is read-only here ({why}); this was not recorded", reason)
+            raise ReadOnlyError(f"progress is read-only here ({why})", reason)
         with self._mutex:
             try:
                 locked = self._lock.acquire(self.WRITE_WAIT)
             except OSError as exc:
                 raise StoreError(f"could not save your progress: {_strerror(exc)}", _reason(exc)) from None
             if not locked:
-                raise StoreBusyError(f"another tutor has held the progress lock for over {self.WRITE_WAIT:g} s; this was not recorded")
+                raise StoreBusyError(f"another tutor has held the progress lock for over {self.WRITE_WAIT:g} s")
             try:
                 self._sync(repair=True)
                 yield
