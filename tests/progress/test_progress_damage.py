@@ -389,3 +389,17 @@ def test_a_lock_file_that_is_a_folder_still_lets_everything_be_read(home, tmp_pa
     out, err = capsys.readouterr()
     assert "sgd" in out or "힌트" in out
     assert err.count("\n") == 1 and ".lock" in err and "move it away" in err
+
+
+def test_an_older_shard_zeroed_in_place_after_the_checkpoint_is_noticed(home):
+    with Store.open(home) as store:
+        store.record("quiz", "0097-q1", "0097", "right", time=at(0))
+        store.record("quiz", "0097-q2", "0097", "right", time=at(40))  # April: the newest shard
+    march = _shard(home)
+    size = march.stat().st_size
+    with open(march, "r+b") as fh:  # same file, same size: only its content is gone
+        fh.write(b"\x00" * size)
+    with Store.open(home) as store:
+        assert "2025-03.jsonl" in store.notice and "the old progress file is at" in store.notice
+        assert b"\x00" * size in [b.read_bytes() for b in _backups(home)]
+        assert [a["item"] for a in store.attempts()] == ["0097-q2"]

@@ -209,7 +209,8 @@ def import_(args) -> int:
             result = store.import_(Path(args.file))
         except ImportFileError as exc:
             raise CommandError(str(exc)) from None
-        except StoreError as exc:
-            raise CommandError(f"nothing imported: {why_not_recorded(exc, language(args, store))}") from None
+        except StoreError as exc:  # the disk or the lock: attempts already added stay, and are skipped next time
+            why = why_not_recorded(exc, language(args, store))
+            raise CommandError(f"the import did not finish: {why}; run it again then (attempts already here are skipped)") from None
     print(f"imported {result['added']} new attempts from {safe_text(args.file, limit=200, one_line=True)} ({result['skipped']} already here)")
     return 0
