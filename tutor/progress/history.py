@@ -6,8 +6,15 @@ Lines are appended only while the store's lock is held.
 
 A crash can leave at most one unfinished line at the end of a shard (no newline yet). Its write never
 returned, so it was never reported recorded: readers stop before it, and the next writer, holding the
-lock, cuts it off before appending. A complete line that is not a valid attempt (disk corruption) is
-reported, and the repair copies the shard to `backup/` before rewriting it without that line.
+lock, saves it in `backup/` and cuts it off before appending; a last line that is complete and valid but
+lost its newline is kept (the newline restored). A complete line that is not a valid attempt (disk
+corruption, a hand edit, a time out of range) is reported, and the repair copies the shard to `backup/`
+before rewriting it without that line.
+
+`validate` is the one check of an attempt, wherever it comes from (`Store.record`, an import, a journal
+line): by shape and by content (ids matching the course's patterns, known kinds and outcomes, flat and
+bounded details, a time checked by `check_time`). `decode_attempt` turns any decode problem of a line
+(not UTF-8, not JSON, nested 100,000 deep, a 5,000-digit number) into InvalidAttempt.
 
 Readers remember, per shard, its inode and how many bytes they have read, so catching up with another
 process's appends reads only the new bytes.
