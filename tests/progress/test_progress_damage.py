@@ -403,3 +403,19 @@ def test_an_older_shard_zeroed_in_place_after_the_checkpoint_is_noticed(home):
         assert "2025-03.jsonl" in store.notice and "the old progress file is at" in store.notice
         assert b"\x00" * size in [b.read_bytes() for b in _backups(home)]
         assert [a["item"] for a in store.attempts()] == ["0097-q2"]
+
+
+def test_a_clock_before_2000_records_nothing_and_says_so(home, monkeypatch):
+    import tutor.progress.store as store_module
+    from tutor.progress import StoreError
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+    with Store.open(home) as store:
+        monkeypatch.setattr(store_module, "datetime", Clock)
+        with pytest.raises(StoreError, match="clock says 1970-01-01"):
+            store.record("quiz", "0097-q1", "0097", "right")
+        assert store.attempts() == []

@@ -62,6 +62,7 @@ from tinydb import TinyDB
 from tutor import paths
 from tutor.progress import migrations
 from tutor.progress.history import (
+    EARLIEST,
     MAX_TEXT,
     SHARD,
     History,
@@ -563,6 +564,8 @@ class Store:
         if "id" in detail:
             raise ValueError("'id' is assigned by the store")
         now = datetime.now(timezone.utc)
+        if now < EARLIEST:  # a machine without a working clock (it says 1970): no time to stamp
+            raise StoreError(f"this machine's clock says {now:%Y-%m-%d}; set the date and time, then try again")
         detail = {k: v[:MAX_TEXT] if isinstance(v, str) else v for k, v in detail.items()}
         try:
             moment = now if time is None else check_time(time, now)
