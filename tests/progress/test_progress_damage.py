@@ -419,3 +419,25 @@ def test_a_clock_before_2000_records_nothing_and_says_so(home, monkeypatch):
         with pytest.raises(StoreError, match="clock says 1970-01-01"):
             store.record("quiz", "0097-q1", "0097", "right")
         assert store.attempts() == []
+
+
+def test_a_huge_sparse_shard_is_moved_aside_unread(home, tmp_path, capsys, monkeypatch):
+    ids = _filled(home)
+    huge = home / "progress" / "history" / "2025-04.jsonl"
+    with open(huge, "wb") as fh:
+        fh.truncate(10 * 2**30)  # `truncate -s 10G`: sparse, so no disk is used; reading it would be
+    with Store.open(home) as store:
+        assert "history/2025-04.jsonl is 10240 MB" in store.notice
+        assert [a["id"] for a in store.attempts()] == ids
+    assert not huge.exists() and any(b.stat().st_size == 10 * 2**30 for b in _backups(home))
+    _commands_still_work(home, tmp_path, capsys, monkeypatch)
+
+
+def test_a_backup_folder_that_is_a_file_is_moved_aside_too(home):
+    _filled(home)
+    (home / "progress" / "backup").write_text("notes")
+    shard = _shard(home)
+    shard.write_bytes(shard.read_bytes() + b"junk\n")
+    with Store.open(home) as store:
+        assert "set aside 1 unreadable line" in store.notice and not store.read_only
+    assert [p.read_text() for p in (home / "progress").glob("backup.*.bak")] == ["notes"]

@@ -43,6 +43,7 @@ OUTCOMES = {
 FIELDS = ("id", "time", "kind", "item", "concept", "outcome")
 SHARD = re.compile(r"^\d{4}-\d{2}\.jsonl$")
 TAIL = 8192  # bytes read back from the end of each shard at open to check that it is still intact
+MAX_SHARD = 64 * 1024 * 1024  # a month of attempts is well under 1 MB; a larger shard is damage, not read
 
 # The course's id patterns (tests/progress/test_progress_ids.py proves every id of the live course matches
 # them). Whatever comes in from a file (a journal line, an import) must match, so no id that a face could
@@ -185,6 +186,7 @@ class ReadResult:
     consistent: bool = True  # False: a shard shrank or was replaced under us; the caller must re-read all
     missing: list[str] = field(default_factory=list)  # shards read before that no longer exist
     shrunk: list[str] = field(default_factory=list)  # shards (the same file) now shorter than read before
+    oversized: list[str] = field(default_factory=list)  # shards too large to be a month of attempts (not read)
 
 
 def _exists(entry: os.DirEntry) -> bool:
@@ -286,6 +288,9 @@ class History:
                             return result
                         start = mark.offset
                     if start == st.st_size:
+                        continue
+                    if st.st_size - start > MAX_SHARD:
+                        result.oversized.append(name)
                         continue
                     if start:
                         fh.seek(start - 1)

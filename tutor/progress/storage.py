@@ -171,8 +171,10 @@ def move_aside(path: Path, backup_folder: Path, *, copy: bool = False, data: byt
     """Move a damaged file (or folder) to `backup_folder` under a timestamped name; with `copy`, copy it
     there instead, or with `data`, save those bytes (a part of it) there. Return the backup's path.
     Copies are written atomically: on a full disk the copy fails whole and leaves no partial backup."""
-    backup_folder.mkdir(parents=True, exist_ok=True)
     stamp = timestamp()
+    if os.path.lexists(backup_folder) and not backup_folder.is_dir():  # a file where the folder goes
+        os.replace(backup_folder, backup_folder.with_name(f"{backup_folder.name}.{stamp}.bak"))
+    backup_folder.mkdir(parents=True, exist_ok=True)
     target = backup_folder / f"{path.name}{suffix}.{stamp}.bak"
     n = 1
     while os.path.lexists(target):

@@ -422,6 +422,17 @@ class Store:
                 if repair:
                     self._reset()
                     continue
+            if result.oversized:
+                for name in result.oversized:
+                    size = f"{(self._history.folder / name).stat().st_size / 2**20:.0f} MB"
+                    if repair:
+                        backup = move_aside(self._history.folder / name, backups)
+                        self._note(f"history/{name} is {size}, far more than a month of attempts; moved aside to {backup}")
+                    else:
+                        self._note(f"skipped history/{name}: {size}, far more than a month of attempts")
+                if repair:
+                    self._reset()
+                    continue
             if repair and result.torn:
                 for name, tail in result.torn.items():
                     try:
