@@ -201,15 +201,14 @@ class Store:
                 store._lock.release()
         return store
 
-    def _make_read_only(self, why: str, reason: str, *, say: bool = True) -> None:
+    def _make_read_only(self, why: str, reason: str) -> None:
         self.read_only = True
         self._why_read_only = (why, reason)
         self._db.storage.read_only = True
         if self._lock is not None:
             self._lock.close()
             self._lock = None
-        if say:
-            self._read_only_note = safe_text(f"progress opened read-only: {why}; nothing will be recorded", one_line=True, limit=1000)
+        self._read_only_note = safe_text(f"progress opened read-only: {why}; nothing will be recorded", one_line=True, limit=1000)
 
     def close(self) -> None:
         with self._mutex:
