@@ -285,6 +285,7 @@ STATE_DAMAGE = {
     "card time out of range": lambda d: d["cards"]["1"].update(last_time="9999-12-31T23:59:59+00:00"),
     "exercise status unknown": lambda d: d.update(exercises={"1": {"id": "sgd", "concept": "0097", "status": "won"}}),
     "concept sums not numbers": lambda d: d["concepts"]["1"].update(s="lots"),
+    "recent results not numbers": lambda d: d["concepts"]["1"].update(recent=["x", None]),
     "a table that is a list": lambda d: d.update(cards=[1, 2]),
 }
 

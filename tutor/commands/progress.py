@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
+from collections import Counter
 import sys
 import unicodedata
 from pathlib import Path
@@ -16,6 +18,7 @@ from pathlib import Path
 from tutor.commands import language
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
+from tutor.progress.mastery import EXPLAINED
 from tutor.safetext import safe_text
 
 HEADERS = {
@@ -119,6 +122,7 @@ def _line(label: str, width: int, mastery: str, exercises: str, due: str) -> str
 def progress_rows(store: Store, course) -> list[dict]:
     mastery = store.concept_mastery()
     statuses = store.exercise_statuses()
+    today = Counter(item.concept for item in store.review_plan(course=course).items)  # as `tutor review` offers them
     if course is not None:
         concepts = [(c.id, {"en": c.title.en, "ko": c.title.ko}, c.exercises) for c in course.concepts]
     else:
@@ -131,7 +135,7 @@ def progress_rows(store: Store, course) -> list[dict]:
             "practised": cid in mastery,
             "exercises_passed": sum(statuses.get(e) == "passed" for e in exercises),
             "exercises_total": len(exercises),
-            "reviews_due": store.due_count(concept=cid),
+            "reviews_due": today[cid],
         }
         for cid, title, exercises in concepts
     ]
@@ -141,16 +145,17 @@ def progress(args) -> int:
     with _open() as store:
         course = _course()
         rows = progress_rows(store, course)
-        due = store.due_count()
+        plan = store.review_plan(course=course)  # what `tutor review` and the app offer today
         if args.json:
-            payload = {
+            data = {
                 "concepts": rows,
-                "reviews_due": due,
+                "reviews_due": len(plan.items),
+                "deferred": plan.deferred,
                 "attempts": store.attempt_counts(),
                 "notice": store.notice,
                 "notices": store.notices,
             }
-            print(json.dumps(payload, ensure_ascii=False, indent=2))
+            print(json.dumps(data, ensure_ascii=False, indent=2))
             return 0
         lang = language(args, store)
         head = HEADERS[lang]
@@ -162,29 +167,43 @@ def progress(args) -> int:
             mastery = f"{round(row['mastery'] * 100)}%" if row["practised"] else "-"
             print(_line(label, width, mastery, exercises, str(row["reviews_due"])))
         print()
+        print(textwrap.fill(EXPLAINED[lang], 40 if lang == "ko" else 78))  # Hangul takes two columns
+        today, later = len(plan.items), (f" (+{plan.deferred})" if plan.deferred else "")
         if lang == "ko":
-            print(f"복습할 항목: {due}개" + (" — `tutor review`로 확인하세요." if due else ""))
+            print(f"복습할 항목: {today}개{later}" + (" — `tutor review`로 확인하세요." if today else ""))
         else:
-            print(f"Reviews due: {due}" + (" — see `tutor review`." if due else ""))
+            print(f"Reviews due: {today}{later}" + (" — see `tutor review`." if today else ""))
     return 0
 
 
 def review(args) -> int:
     with _open() as store:
         course = _course()
-        items = store.review_queue(course=course)
-        due = store.due_count()
+        plan = store.review_plan(course=course)
+        items = plan.items
         if args.json:
-            print(json.dumps({"reviews_due": due, "items": [i.to_json() for i in items]}, ensure_ascii=False, indent=2))
+            print(
+                json.dumps(
+                    {"reviews_due": len(items), "deferred": plan.deferred, "cap": plan.cap, "items": [i.to_json() for i in items]},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return 0
         lang = language(args, store)
         if not items:
-            print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
+            if plan.deferred:
+                print(f"오늘 몫은 다 했습니다. {plan.deferred}개는 내일로 미뤘습니다." if lang == "ko" else f"Done for today: {plan.deferred} more deferred to tomorrow.")
+            else:
+                print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
             return 0
         for number, entry in enumerate(items, start=1):
             kind = KIND_LABELS[lang][entry.kind]
-            print(f"{number:>2}. [{kind}] {entry.item} — {_title(course, entry.concept, lang)}")
+            print(f"{number:>2}. [{kind}] {safe_text(entry.label(lang), one_line=True)} — {_title(course, entry.concept, lang)}")
             print(f"    {entry.reason.get(lang)}")
+        if plan.deferred:
+            print()
+            print(f"+{plan.deferred}개는 내일로 미뤘습니다(하루 최대 {plan.cap}개)." if lang == "ko" else f"+{plan.deferred} more deferred to tomorrow (at most {plan.cap} a day).")
     return 0
 
 

@@ -130,16 +130,13 @@ class Model:
                 retry = in_session and card["last_outcome"] == "-"
                 hinted = exercise is not None and exercise["hint_pending"]
                 rating = Rating.Hard if retry or hinted else Rating.Good
-                weight = mastery.WEIGHTS["quiz" if kind == "quiz" else "pass"]
+                weight = mastery.WEIGHTS["quiz" if kind == "quiz" else "helped" if hinted else "pass"]
                 mastery.add_evidence(concept, 1.0, weight)
             else:
                 rating = Rating.Again
                 card["lapses"] += 1
                 card["last_lapse"] = attempt["time"]
-                if kind == "quiz":
-                    mastery.add_evidence(concept, 0.0, mastery.WEIGHTS["quiz"])
-                else:
-                    mastery.add_evidence(concept, mastery.failed_check_score(attempt), mastery.WEIGHTS["fail"])
+                mastery.add_evidence(concept, 0.0, mastery.WEIGHTS["quiz" if kind == "quiz" else "fail"])
             card["card"], _ = scheduler().review_card(card["card"], rating, moment)
             card["reviews"] += 1
             if exercise is not None:
@@ -241,6 +238,9 @@ def _typed(row: dict, template: dict) -> dict:
         elif like is None:
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"{key} is not text")
+        elif isinstance(like, list):  # a list of numbers (mastery's recent results)
+            if not isinstance(value, list) or len(value) > 1000 or any(type(v) not in (int, float) or not math.isfinite(v) for v in value):
+                raise ValueError(f"{key} is not a list of numbers")
         elif isinstance(like, str) and not isinstance(value, str):
             raise ValueError(f"{key} is not text")
     return row

@@ -93,6 +93,7 @@ from tutor.safetext import safe_text
 if TYPE_CHECKING:  # the queue (with the course and FSRS) loads when first asked for, not at open
     from fsrs import Card
 
+    from tutor.progress import queue
     from tutor.progress.queue import ReviewItem
 
 EXPORT_FORMAT = "tutor-progress"
@@ -332,7 +333,7 @@ class Store:
         return all(
             self._history.tail_intact(name, mark)
             for name, mark in self._marks.items()
-            if name in shards and (name == newest or shards[name].st_mtime_ns > since)
+            if name in shards and (name == newest or shards[name].st_mtime_ns >= since)  # clocks are coarse: ties count
         )
 
     def _show(self, path: Path) -> str:
@@ -705,6 +706,29 @@ class Store:
         with self._mutex:
             self._refresh()
             return queue.due_count(self._model, _utc(now), concept)
+
+    def review_plan(self, now: datetime | None = None, *, course=LIVE_COURSE) -> queue.Plan:
+        """Today's review: items in order within the daily cap, and how many are deferred to tomorrow."""
+        from tutor.progress import queue
+
+        now = _utc(now)
+        if course is LIVE_COURSE:
+            course = _course_or_none()
+        with self._mutex:
+            self._refresh()
+            return queue.plan(self._model, now, course)
+
+    def lessons_read(self) -> dict[str, str]:
+        """Concept id → time its lesson was last read."""
+        with self._mutex:
+            self._refresh()
+            return {cid: c["lesson_read"] for cid, c in self._model.concepts.items() if c.get("lesson_read")}
+
+    def practised(self) -> set[str]:
+        """Question and exercise ids with at least one answer or check recorded."""
+        with self._mutex:
+            self._refresh()
+            return set(self._model.cards)
 
     def attempts(self) -> list[dict]:
         """Every recorded attempt, oldest first (reads the whole history: for export and tests)."""
