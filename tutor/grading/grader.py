@@ -88,7 +88,7 @@ def grade(
     args = judge.build(np.random.default_rng(seed))
     probe = sandbox.run_probe(path, judge.probe, args, time_limit=judge.time_limit, child=child)
     if probe.status != "ok":
-        result = _error(exercise_id, T(probe.message, _korean_sandbox_message(probe.status, probe.message)), probe.stdout, seed)
+        result = _error(exercise_id, T(probe.message, probe.message_ko or _korean_sandbox_message(probe.status, probe.message)), probe.stdout, seed)
         result.started = not (probe.status == "error" and probe.message.endswith(TODO))
         return result
     names = _check_names(exercise_id, judge.checks)
