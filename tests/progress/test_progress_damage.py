@@ -442,3 +442,13 @@ def test_a_backup_folder_that_is_a_file_is_moved_aside_too(home):
     with Store.open(home) as store:
         assert "set aside 1 unreadable line" in store.notice and not store.read_only
     assert [p.read_text() for p in (home / "progress").glob("backup.*.bak")] == ["notes"]
+
+
+def test_a_backup_copy_killed_half_way_leaves_nothing_behind(home):
+    _filled(home)
+    backup = home / "progress" / "backup"
+    backup.mkdir()
+    (backup / ".2025-03.jsonl.20250301T000000.000000Z.bak.123.abcd1234.tmp").write_bytes(b'{"id": "half')
+    with Store.open(home) as store:
+        assert store.notice is None
+    assert list(backup.iterdir()) == []

@@ -281,8 +281,9 @@ class Store:
                 backup = move_aside(stray, self.folder / "backup")
                 what = "a file, not a folder" if stray == self._history.folder else "not a file"
                 self._note(f"moved {self._show(stray)} ({what}) aside to {backup}")
-            if self._history.folder.is_dir():
-                remove_stale_temporaries(self._history.folder)
+            for folder in (self._history.folder, self.folder / "backup"):  # a copy killed half-way, too
+                if folder.is_dir():
+                    remove_stale_temporaries(folder)
         else:
             for stray in self._history.strays():
                 self._note(f"{self._show(stray)} is not what it should be (skipped); run a tutor command that records to set it aside")
