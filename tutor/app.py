@@ -58,8 +58,10 @@ class TutorApp(App):
         course_root: Path | None = None,
         watch_interval: float = 0.01,
         seed: int | None = None,
+        open_next: bool = False,
     ) -> None:
         super().__init__()
+        self.open_next = open_next  # `tutor next --open`: open the next step once the course is loaded
         self.home = home
         self.course_root = course_root
         self.watch_interval = watch_interval
@@ -135,6 +137,9 @@ class TutorApp(App):
         self.course = course
         self.course_loaded = True
         self._relabel_screens()
+        if self.open_next:
+            self.open_next = False
+            self.open_step()
 
     def _relabel_screens(self) -> None:
         for screen in self.screen_stack:
@@ -244,6 +249,28 @@ class TutorApp(App):
 
         self.push_screen(ReviewScreen())
 
+    def open_step(self, step: Any = None) -> None:
+        """Open the next step (`tutor.progress.next`), or `step` if given."""
+        if step is None:
+            if self.store is None or not self.course_loaded:
+                return
+            from tutor.progress.next import next_step
+
+            try:
+                step = next_step(self.store, self.course)
+            except Exception as error:
+                self.report_error("while_progress", error)
+                return
+        opener = {
+            "lesson": self.open_lesson,
+            "quiz": self.open_quiz,
+            "exercise": self.open_exercise,
+            "lab": self.open_lab,
+            "review": lambda _id: self.open_review(),
+        }.get(step.kind)
+        if opener is not None:
+            opener(step.id)
+
     def open_position(self, position: dict) -> None:
         """Open a remembered place ({"screen": lesson|exercise|lab, "id": ...})."""
         where, ident = position.get("screen"), position.get("id")
@@ -287,6 +314,7 @@ def create_app(
     course_root: Path | None = None,
     watch_interval: float = 0.01,
     seed: int | None = None,
+    open_next: bool = False,
 ) -> TutorApp:
     """Build the app on `home` (default: the data home) and the course at `course_root`."""
     return TutorApp(
@@ -295,10 +323,11 @@ def create_app(
         course_root=course_root,
         watch_interval=watch_interval,
         seed=seed,
+        open_next=open_next,
     )
 
 
-def run_app(lang: str | None = None) -> int:
-    app = create_app(lang=lang)
+def run_app(lang: str | None = None, open_next: bool = False) -> int:
+    app = create_app(lang=lang, open_next=open_next)
     app.run()
     return app.return_code or 0

@@ -53,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--file", help="grade this file as the (single) exercise ID")
     p.add_argument("--json", action="store_true", help="print Exercism-style results.json")
     p.add_argument("--no-record", action="store_true", help="do not record the attempt in your progress")
+    p.add_argument("--strict", action="store_true", help="refuse to grade unless the full OS sandbox is in force (also TUTOR_STRICT=1)")
 
     p = add("list", "course", "concepts and exercises with your status")
     p.add_argument("--json", action="store_true")
@@ -71,11 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = add("review", "progress", "what is due for review, and why")
     p.add_argument("--json", action="store_true")
+    p = add("next", "next", "where you stand in the course, and the one thing to do now")
+    p.add_argument("--open", action="store_true", help="start the app on that step")
+    p.add_argument("--json", action="store_true")
     p = add("export", "progress", "write your progress to a JSON file")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p = add("import", "progress", "merge progress from a JSON file written by `tutor export`")
     p.add_argument("file", metavar="FILE")
+
+    p = add("doctor", "doctor", "platform, Python, terminal, and which sandbox layers are in force (each proven by a self-test)")
+    p.add_argument("--json", action="store_true")
 
     p = add("lab", "lab", "run one of the chapter's experiments and plot it as text")
     p.add_argument("name", nargs="?", metavar="NAME", help="lab name (omit to list the labs)")

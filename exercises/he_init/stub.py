@@ -2,8 +2,8 @@
 
 Return a weight matrix of shape (n_in, n_out) drawn from a NORMAL distribution with mean 0 and
     standard deviation √(2/n),   n = n_in, the number of nodes in the previous layer (the fan-in).
-ReLU zeroes half of its inputs, so He uses twice Xavier's variance. (The seed note writes 1/(2√n):
-that is a typo; the right standard deviation is √(2/n).)
+ReLU zeroes half of its inputs, so He uses twice Xavier's variance. (Some study notes write 1/(2√n):
+that is a typo; the book and He et al. (2015) give √(2/n).)
 Draw fresh random numbers on every call (do not re-seed). Check your work with:  tutor check he_init
 """
 

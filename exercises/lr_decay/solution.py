@@ -20,5 +20,5 @@ def inverse_time_decay(lr0, step, k):
 
 def cosine_decay(lr0, step, total_steps, lr_min=0.0):
     """lr_min + (lr0 − lr_min)·(1 + cos(π·min(step, total_steps)/total_steps))/2."""
-    progress = min(step, total_steps) / total_steps
+    progress = np.minimum(step, total_steps) / total_steps  # np.minimum: step may be an array of steps
     return lr_min + (lr0 - lr_min) * (1 + np.cos(np.pi * progress)) / 2

@@ -6,7 +6,8 @@ the gradient g at the stored W (Bengio et al., 2013), with α = self.momentum an
     v ← α·v − η·g
 
 params and grads are dicts of NumPy arrays with the same keys (e.g. "W1", "b1"). Change each
-params[key] array IN PLACE (params[key] -= ...): the network's layers hold those very arrays.
+params[key] array IN PLACE (+= or -=, never params[key] = ...): the network's layers hold those
+very arrays.
 Never change grads. Check your work with:  tutor check nesterov
 """
 

@@ -3,6 +3,8 @@ exercise by saving the file from outside, run a review session, switch language,
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import json
 import threading
 
@@ -54,7 +56,7 @@ async def test_home_lists_concepts_in_groups_and_opens_a_lesson(make_app, tmp_pa
         await wait_for(pilot, lambda: getattr(app.screen, "concept_id", None) == "0096")
         await pilot.press("escape")
         await wait_for_screen(pilot, HomeScreen)
-        assert "0096" in text_of(app.screen, "#status")  # "continue where you left off"
+        assert "Quiz · 0096" in text_of(app.screen, "#next")  # lesson read: its quiz is the next step
         await app.workers.wait_for_complete()
     assert any(a["kind"] == "lesson" and a["item"] == "0096" and a["outcome"] == "read" for a in attempts(tmp_path))
 
@@ -258,7 +260,7 @@ async def test_review_session_runs_the_queue_and_shows_what_changed(make_app, tm
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
-        app.record("quiz", "0096-01", "0096", "wrong")
+        app.store.record("quiz", "0096-01", "0096", "wrong", time=datetime.now(timezone.utc) - timedelta(days=1))  # due again today
         app.open_review()
         await wait_for_screen(pilot, ReviewScreen)
         review = app.screen

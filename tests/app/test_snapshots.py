@@ -101,9 +101,9 @@ def test_review_with_items_due(snap_compare, monkeypatch, lang):
         for kind, item, concept, outcome, time in SEEDED:
             detail = {"passed": 0, "total": 4} if kind == "check" else {}
             store.record(kind, item, concept, outcome, time=time, **detail)
-    review_queue, due_count = Store.review_queue, Store.due_count
-    monkeypatch.setattr(Store, "review_queue", lambda self, now=None, *a, **kw: review_queue(self, now or NOW, *a, **kw))
-    monkeypatch.setattr(Store, "due_count", lambda self, now=None, *a, **kw: due_count(self, now or NOW, *a, **kw))
+    review_plan, due_count = Store.review_plan, Store.due_count
+    monkeypatch.setattr(Store, "review_plan", lambda self, now=None, *a, **kw: review_plan(self, NOW, *a, **kw))
+    monkeypatch.setattr(Store, "due_count", lambda self, now=None, *a, **kw: due_count(self, NOW, *a, **kw))
     app = create_app(home, lang=lang, course_root=COURSE, seed=7)
 
     async def run_before(pilot):

@@ -22,11 +22,44 @@ def solve(home, exercise_id):
     return target
 
 
-def test_check_of_the_stub_fails_with_exit_1_and_points_to_a_hint(home, capsys):
+def test_check_of_the_stub_is_not_started_exit_1_quiet_and_not_recorded(home, capsys):
     assert main(["check", "adam"]) == 1
     out = capsys.readouterr().out
-    assert "✗ adam" in out and "TODO" in out and "next: tutor hint adam" in out
+    assert out.splitlines()[0] == "· adam — not started"
+    assert "NotImplementedError" not in out and "✗" not in out and "tutor check adam" in out
     assert (home / "workspace" / "adam.py").read_text() == (paths.exercises_dir() / "adam" / "stub.py").read_text()
+    from tutor.progress import Store
+
+    with Store.open(home) as store:
+        assert store.exercise_status("adam") == "new"
+        assert store.review_queue() == [] and store.concept_mastery().get("0101", 0) == 0
+
+
+def test_check_all_on_a_fresh_home_records_nothing_and_says_not_started_quietly(home, capsys):
+    solve(home, "sgd")
+    assert main(["check", "--all"]) == 1
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert "✓ sgd" in lines[0] or any(line.startswith("✓ sgd") for line in lines)
+    assert sum(line.startswith("· ") and line.endswith("— not started") for line in lines) == 15
+    assert "NotImplementedError" not in out and "✗" not in out
+    assert lines[-1] == "1 of 16 exercises pass, 15 not started"
+    from tutor.progress import Store
+
+    with Store.open(home) as store:
+        statuses = store.exercise_statuses()
+        assert statuses.get("sgd") == "passed"
+        assert all(statuses.get(e, "new") == "new" for e in statuses if e != "sgd")
+        assert all(item.item == "sgd" or item.kind != "exercise" for item in store.review_queue())
+
+
+def test_check_all_in_korean_and_json_mark_not_started(home, capsys):
+    assert main(["--lang", "ko", "check", "adam", "sgd", "--no-record"]) == 1
+    out = capsys.readouterr().out
+    assert "· adam — 시작하지 않음" in out and "실습 2개 중 0개 통과, 2개 시작하지 않음" in out
+    assert main(["check", "adam", "--json", "--no-record"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "fail" and data["started"] is False and data["diagnosis"] == []
 
 
 def test_check_of_a_solution_passes_with_exit_0_and_is_recorded(home, capsys):
@@ -64,8 +97,9 @@ def test_json_for_one_file_is_exercism_results_v2_with_diagnosis(home, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["version"] == 2 and data["status"] == "fail" and data["message"]
     assert {"name", "status", "message", "output"} <= set(data["tests"][0])
-    assert data["diagnosis"][0]["variant"] == "no_bias_correction"
-    assert "0101" in data["diagnosis"][0]["message"]["en"] and "0101" in data["diagnosis"][0]["message"]["ko"]
+    assert data["started"] is True
+    assert data["diagnosis"][0]["variant"] == "no_bias_correction" and data["diagnosis"][0]["concept"] == "0101"
+    assert data["diagnosis"][0]["message"]["en"] and data["diagnosis"][0]["message"]["ko"]
 
 
 def test_json_for_several_exercises_lists_each_result(home, capsys):
@@ -77,9 +111,17 @@ def test_json_for_several_exercises_lists_each_result(home, capsys):
 
 
 def test_korean_output(home, capsys):
-    assert main(["--lang", "ko", "check", "sgd", "--no-record"]) == 1
+    bad = Path(variants.__file__).parent / "sgd" / "climbs_gradient.py"
+    assert main(["--lang", "ko", "check", "sgd", "--file", str(bad), "--no-record"]) == 1
     out = capsys.readouterr().out
-    assert "다음: tutor hint sgd" in out and "갱신" in out
+    assert "다음: tutor hint sgd" in out and "갱신" in out and "진단: " in out and "(0097 다시 보기)" in out
+
+
+def test_human_output_names_the_concept_once_after_the_diagnosis(home, capsys):
+    bad = Path(variants.__file__).parent / "adam" / "no_bias_correction.py"
+    assert main(["check", "adam", "--file", str(bad), "--no-record"]) == 1
+    why = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  why: ")]
+    assert len(why) == 1 and why[0].endswith("(see 0101)") and why[0].count("0101") == 1
 
 
 def test_output_of_each_test_is_capped_at_500_characters(home, capsys, tmp_path):

@@ -1,5 +1,9 @@
 """The sandbox contract: learner code runs in a limited child, and only data comes back."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -98,3 +102,178 @@ def test_codec_refuses_objects_and_round_trips_numbers():
     forged = codec.encode({"x": np.zeros(2)}).replace(b"<f8", b"|O8")
     with pytest.raises(codec.CodecError):
         codec.decode(forged)
+
+
+# ---- issue 9: the boundary between the child and the parent
+
+import json  # noqa: E402
+import os  # noqa: E402
+import signal  # noqa: E402
+import struct  # noqa: E402
+import time  # noqa: E402
+import uuid  # noqa: E402
+
+from tutor.cli import main  # noqa: E402
+from tutor.grading import isolation, sandbox  # noqa: E402
+
+LAYERS_HERE = isolation.landlock_abi() >= 1 and isolation.seccomp_supported() is None
+
+
+def frame(header: bytes, body: bytes = b"") -> bytes:
+    return struct.pack(">I", len(header)) + header + body
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        frame(b'{"v": ' + b"7" * 5000 + b"}"),
+        frame(b"[" * 100_000 + b"]" * 100_000),
+        frame(b"[" * 40 + b"]" * 40),
+        frame(b'{"x": {"__nd__": ["<f8", [18446744073709551617], 0, 8]}}', bytes(8)),
+        frame(b'{"x": {"__nd__": ["<f8", [4294967296, 4294967296, 0], 0, 0]}}'),
+        frame(b'{"x": {"__nd__": ["<f8", [65536, 65536, 65536, 65536], 0, 0]}}'),
+        frame(b'{"x": {"__nd__": ["<f8", [true], 0, 8]}}', bytes(8)),
+        frame(b'{"x": {"__nd__": ["<f8", ' + b"[1]," * 0 + b"[" + b"1," * 40 + b"1], 0, 8]}}", bytes(8)),
+        frame(b'{"x": {"__nd__": ["|O", [1], 0, 8]}}', bytes(8)),
+        frame(b'{"x": {"__nd__": ["<f8", [4], 0, 32]}}', bytes(8)),
+        struct.pack(">I", 1 << 30) + b"{}",
+        b"\xff\xfe",
+        frame(b"\xff\xfe"),
+        frame(b"1e" + b"9" * 5000),
+    ],
+)
+def test_every_malformed_frame_is_a_codec_error_never_another_exception(bad):
+    with pytest.raises(codec.CodecError):
+        codec.decode(bad)
+
+
+def test_a_malformed_frame_is_status_error_with_a_message_in_both_languages(tmp_path):
+    r = probe(tmp_path, "import os, sys, struct\nos.write(int(sys.argv[1]), struct.pack('>I', 8) + b'[' * 8)\nos._exit(0)\n")
+    assert r.status == "error" and r.message.startswith("the grader received malformed results")
+    assert r.message_ko.startswith("채점기가 형식이 잘못된 결과를 받았습니다")
+
+
+def test_strings_from_the_child_are_made_safe_at_the_boundary(tmp_path):
+    r = probe(tmp_path, "def f(x):\n    print('\\x1b]0;t\\x07\\x9b\\u202e')\n    return '\\x1b[2J\\ud800'\n")
+    assert r.status == "ok"
+    assert "\x1b" not in r.outputs["value"] and "\ud800" not in r.outputs["value"] and "␛[2J" in r.outputs["value"]
+    assert "\x1b" not in r.stdout and "\x9b" not in r.stdout and "\u202e" not in r.stdout
+    r = probe(tmp_path, "raise ValueError('\\ud800' + 'x' * 3_000_000)\n")
+    assert r.status == "error" and len(r.message) <= sandbox.MESSAGE_CAP + 40
+    r.message.encode("utf-8")
+
+
+def test_printed_output_is_kept_in_an_error(tmp_path):
+    r = probe(tmp_path, "print('looking at W1')\nraise KeyError('W1')\n")
+    assert r.status == "error" and r.stdout == "looking at W1\n"
+
+
+def test_a_nul_byte_gets_a_real_message(tmp_path):
+    r = probe(tmp_path, "x = 1\ny = '\x00'\n")
+    assert r.status == "error" and r.message == "your file contains a NUL byte (line 2); save it as plain text"
+
+
+def test_a_segfault_is_a_crash_that_names_the_signal(tmp_path):
+    r = probe(tmp_path, "t = ()\nfor _ in range(1_000_000):\n    t = (t,)\nhash(t)\n", time_limit=10)
+    assert r.status == "crash" and "SIGSEGV" in r.message and "timed out" not in r.message
+
+
+def test_a_frame_that_arrived_is_used_even_past_the_deadline(tmp_path):
+    """The parent was stopped (here: did not look) until after the deadline; the child had finished."""
+    learner = tmp_path / "learner.py"
+    learner.write_text("def f(x):\n    return x * 2\n")
+    request = codec.encode(
+        {"probe": CALL, "args": {"name": "f", "args": [21]}, "file": str(learner), "module_name": "learner",
+         "blocked": sandbox.blocked_roots(), "memory_bytes": 1 << 30, "cpu_seconds": 5, "strict": False, "layers": list(sandbox.LAYERS)}
+    )
+    child = sandbox.spawn()
+    child.used = True
+    try:
+        child.proc.stdin.write(request)
+        child.proc.stdin.close()
+        child.proc.wait(30)  # it finished while "we were stopped"
+        ended, frame_bytes, _, _ = sandbox._collect(child.proc, child.result_r, b"", time.monotonic() - 1)
+    finally:
+        child._close()
+    assert ended == "done"
+    assert codec.decode(frame_bytes)["outputs"]["value"] == 42
+
+
+def test_the_parent_stopped_and_continued_still_gives_a_verdict(tmp_path):
+    """SIGSTOP the whole `tutor check` for longer than the time limit, then continue it."""
+    solution = tmp_path / "sgd.py"
+    solution.write_text((Path(__file__).resolve().parents[2] / "exercises" / "sgd" / "solution.py").read_text())
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path / "home")}
+    proc = subprocess.Popen([sys.executable, "-m", "tutor", "check", "sgd", "--file", str(solution), "--json", "--no-record"], env=env, stdout=subprocess.PIPE)
+    time.sleep(0.4)
+    proc.send_signal(signal.SIGSTOP)
+    time.sleep(3)
+    proc.send_signal(signal.SIGCONT)
+    out, _ = proc.communicate(timeout=60)
+    assert json.loads(out)["status"] == "pass"
+
+
+@pytest.mark.skipif(not isolation.become_subreaper(), reason="this OS has no child subreaper")
+def test_a_survivor_is_killed_even_without_seccomp(tmp_path, monkeypatch):
+    """Without seccomp a setsid+fork daemon can start: the subreaper sweep kills it after the check."""
+    mark = uuid.uuid4().hex
+    monkeypatch.setattr(sandbox, "LAYERS", ("no_new_privs", "landlock"))
+    source = (
+        "import ctypes, time\nlibc = ctypes.CDLL(None)\n"
+        "if libc.fork() == 0:\n    libc.setsid()\n    if libc.fork() == 0:\n"
+        f"        libc.prctl(15, b'{mark[:15]}')\n        while True:\n            time.sleep(0.1)\n    libc._exit(0)\n"
+        "time.sleep(0.3)\ndef f(x):\n    return x\n"
+    )
+    r = probe(tmp_path, source)
+    assert r.status == "ok"
+    alive = [p for p in os.listdir("/proc") if p.isdigit() and _comm(p) == mark[:15]]
+    assert alive == []
+
+
+def _comm(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def test_strict_refuses_without_the_full_boundary(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    monkeypatch.setattr(sandbox, "LAYERS", ("no_new_privs",))
+    assert main(["check", "sgd", "--strict", "--no-record"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("strict mode: the OS boundary is not complete") and "\n" not in err
+    monkeypatch.setenv("TUTOR_STRICT", "1")
+    assert main(["--lang", "ko", "check", "sgd", "--no-record"]) == 2
+    assert capsys.readouterr().err.startswith("엄격 모드")
+    # and a child asked to be strict runs no learner code without every layer
+    monkeypatch.setattr(sandbox, "STRICT", True)
+    r = probe(tmp_path, "raise SystemExit('learner code ran')\n")
+    assert r.status == "crash" and r.message.startswith("strict mode: the OS boundary is not complete")
+
+
+@pytest.mark.skipif(not LAYERS_HERE, reason="this machine lacks Landlock or the seccomp filter")
+def test_strict_grades_when_the_boundary_is_complete(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    monkeypatch.setattr(sandbox, "STRICT", False)
+    assert main(["check", "sgd", "--strict", "--no-record", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["status"] == "fail"  # the stub, graded
+    sandbox.STRICT = False
+
+
+@pytest.mark.skipif(not LAYERS_HERE, reason="this machine lacks Landlock or the seccomp filter")
+def test_doctor_proves_each_layer_with_a_real_child(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    assert main(["doctor", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["full_boundary"] and data["landlock_abi"] >= 1
+    assert {a["outcome"] for a in data["self_test"]["attempts"].values()} == {"refused"}
+    assert all(v.startswith("in force") for v in data["layers"].values())
+    assert main(["doctor"]) == 0
+    assert "boundary: full" in capsys.readouterr().out
+    # the self-test notices when the layers are off (it can fail)
+    monkeypatch.setattr(sandbox, "LAYERS", ("no_new_privs",))
+    assert main(["doctor", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["self_test"]["attempts"]["write"] == {**data["self_test"]["attempts"]["write"], "outcome": "done", "side_effect": True}
+    assert data["self_test"]["attempts"]["connect"]["side_effect"] is True

@@ -44,13 +44,14 @@ def test_progress_text_in_korean(env, capsys):
         store.record("check", "sgd", "0097", "pass")
     code, out, _ = _run(capsys, "--lang", "ko", "progress")
     assert code == 0 and "숙달도" in out and "확률적 경사 하강법" in out and "1/1" in out
+    assert "숙달도: 한 개념에서 최근 결과 5개 중 맞힌 비율입니다." in out  # what the figure means, where it is shown
 
 
 def test_review_says_what_is_due_and_why(env, capsys):
     with Store.open(env) as store:
         store.record("quiz", "0098-q1", "0098", "wrong", time=at(0))
     code, out, _ = _run(capsys, "review")
-    assert code == 0 and "0098-q1" in out and "wrong" in out
+    assert code == 0 and "0098 Momentum" in out and "0098-q1" not in out and "wrong" in out  # titles, never raw ids
     code, out, _ = _run(capsys, "review", "--json")
     data = json.loads(out)
     assert data["reviews_due"] == 1 and data["items"][0]["item"] == "0098-q1"

@@ -2,7 +2,9 @@
 
 Exit status 0 when every exercise passes, 1 when any fails or errors, 2 for usage errors (unknown id,
 --file with other than one id). Several exercises are graded concurrently (each in its own sandboxed
-child). Each result is recorded in the progress store unless --no-record.
+child). Each result is recorded in the progress store unless --no-record; a file that is still the stub
+("not started": the code gets no further than the stub's TODOs, `"started": false` in the JSON) is
+shown as one quiet line and never recorded.
 
 --json prints Exercism's results.json (version 2, plus `diagnosis`) for one exercise; for several,
 {"version": 2, "status": ..., "results": [one results.json per exercise]}.
@@ -19,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tutor.commands import language
+from tutor.safetext import safe_text
 from tutor.cli import UsageError
 
 WORDS = {
@@ -27,10 +30,14 @@ WORDS = {
         "failed": "{k} of {n} checks did not pass",
         "error": "error",
         "why": "why",
+        "see": "see {concept}",
         "printed": "your code printed:",
         "next": "next: tutor hint {id}",
         "next_pass": "next: tutor solution {id} (compare with the book's way)",
         "summary": "{p} of {n} exercises pass",
+        "summary_not_started": "{p} of {n} exercises pass, {s} not started",
+        "not_started": "not started",
+        "next_start": "next: write your code in the file `tutor path {id}` shows, then `tutor check {id}` again",
         "not_recorded": "tutor: the result was not recorded ({why})",
     },
     "ko": {
@@ -38,14 +45,18 @@ WORDS = {
         "failed": "확인 {n}개 중 {k}개 통과하지 못함",
         "error": "오류",
         "why": "진단",
+        "see": "{concept} 다시 보기",
         "printed": "코드가 출력한 내용:",
         "next": "다음: tutor hint {id}",
         "next_pass": "다음: tutor solution {id} (책의 방식과 비교해 보세요)",
         "summary": "실습 {n}개 중 {p}개 통과",
+        "summary_not_started": "실습 {n}개 중 {p}개 통과, {s}개 시작하지 않음",
+        "not_started": "시작하지 않음",
+        "next_start": "다음: `tutor path {id}`가 알려 주는 파일에 코드를 작성한 뒤 `tutor check {id}`를 다시 실행하세요",
         "not_recorded": "tutor: 결과를 기록하지 못했습니다({why})",
     },
 }
-MARK = {"pass": "✓", "fail": "✗", "error": "✗"}
+MARK = {"pass": "✓", "fail": "✗", "error": "✗"}  # "·" marks an exercise not started
 
 
 def _exercise_ids(args) -> list[str]:
@@ -70,6 +81,13 @@ def check(args) -> int:
     file = Path(args.file).expanduser() if args.file else None
     # Start the sandbox children first: their Python and NumPy start-up overlaps ours.
     from tutor.grading import sandbox
+
+    if getattr(args, "strict", False) or os.environ.get("TUTOR_STRICT") == "1":  # the full OS boundary, or no grading
+        problem = sandbox.boundary_problem()
+        if problem:
+            print(problem[language(args) == "ko"], file=sys.stderr)
+            return 2
+        sandbox.STRICT = True
 
     workers = max(1, min(len(ids), (os.cpu_count() or 2) + 1))
     children = queue.SimpleQueue()
@@ -97,7 +115,7 @@ def check(args) -> int:
         results = [f.result() for f in futures]
     while not children.empty():
         children.get().discard()
-    lang = _record(store, args, results, lang, problem)
+    lang, recorded = _record(store, args, results, lang, problem)
 
     if args.json:
         if len(results) == 1:
@@ -108,7 +126,7 @@ def check(args) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _print_human(results, lang, several=len(results) > 1)
-    return 0 if all(r.passed for r in results) else 1
+    return 0 if recorded and all(r.passed for r in results) else 1  # an unrecorded result is never silent
 
 
 def _open_store(args):
@@ -123,8 +141,8 @@ def _open_store(args):
     return store, language(args, store), None
 
 
-def _record(store, args, results, lang, problem) -> str:
-    """Record each result (unless --no-record); return the output language."""
+def _record(store, args, results, lang, problem) -> tuple[str, bool]:
+    """Record each result (unless --no-record); return the output language and whether all was recorded."""
     from tutor.grading.judges import judge_for
     from tutor.progress import StoreError
 
@@ -134,19 +152,29 @@ def _record(store, args, results, lang, problem) -> str:
             with store:
                 if not args.no_record:
                     for r in results:
+                        if not r.started:  # an untouched stub is not a failed attempt: no review, no mastery change
+                            continue
                         passed = sum(t.status == "pass" for t in r.tests)
                         store.record("check", r.exercise, judge_for(r.exercise).concept, r.status, passed=passed, total=len(r.tests))
         except (StoreError, OSError, ValueError) as exc:
             problem = exc
     if problem is not None and not args.no_record:
-        print(WORDS[lang]["not_recorded"].format(why=problem), file=sys.stderr)
-    return lang
+        from tutor.commands.progress import why_not_recorded
+
+        print(WORDS[lang]["not_recorded"].format(why=why_not_recorded(problem, lang)), file=sys.stderr)
+        return lang, False
+    return lang, True
 
 
 def _print_human(results, lang: str, several: bool) -> None:
     words = WORDS[lang]
     for r in results:
         data = r.to_json(lang)
+        if not r.started:  # one quiet line: the learner has not begun this one
+            print(f"· {r.exercise} — {words['not_started']}")
+            if not several:
+                print(f"  {words['next_start'].format(id=r.exercise)}")
+            continue
         if r.status == "pass":
             print(f"✓ {r.exercise} — {words['passed'].format(n=len(r.tests))}")
             if not several:
@@ -161,9 +189,9 @@ def _print_human(results, lang: str, several: bool) -> None:
                 print(f"  {MARK[t['status']]} {t['name']}")
             print(f"  → {data['message']}")
         for d in data["diagnosis"]:
-            print(f"  {words['why']}: {d['message'][lang]}")
+            print(f"  {words['why']}: {d['message'][lang]} ({words['see'].format(concept=d['concept'])})")
         if r.output.strip():
-            lines = r.output.strip().splitlines()
+            lines = safe_text(r.output.strip()).splitlines()
             print(f"  {words['printed']}")
             for line in lines[:5]:
                 print(f"    {line[:200]}")
@@ -171,4 +199,6 @@ def _print_human(results, lang: str, several: bool) -> None:
                 print("    …")
         print(f"  {words['next'].format(id=r.exercise)}")
     if several:
-        print(words["summary"].format(p=sum(r.passed for r in results), n=len(results)))
+        not_started = sum(not r.started for r in results)
+        key = "summary_not_started" if not_started else "summary"
+        print(words[key].format(p=sum(r.passed for r in results), n=len(results), s=not_started))

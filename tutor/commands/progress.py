@@ -1,12 +1,16 @@
 """`tutor progress`, `tutor review`, `tutor export FILE`, `tutor import FILE`: thin faces on `tutor.progress`.
 
 Text for a person (in the learner's language: --lang, else their saved setting, else English), or JSON
-with --json. The store's notice (a recovered file, a read-only store) goes to stderr.
+with --json. The store's notice (a recovered file, a read-only store) goes to stderr. `not_recorded` words
+why an attempt could not be recorded, for every command that records (check, hint, solution).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import textwrap
+from collections import Counter
 import sys
 import unicodedata
 from pathlib import Path
@@ -14,6 +18,8 @@ from pathlib import Path
 from tutor.commands import language
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
+from tutor.progress.mastery import EXPLAINED
+from tutor.safetext import safe_text
 
 HEADERS = {
     "en": ("Concept", "Mastery", "Exercises", "Due"),
@@ -23,6 +29,50 @@ KIND_LABELS = {
     "en": {"question": "question", "exercise": "exercise", "lesson": "lesson"},
     "ko": {"question": "문제", "exercise": "실습", "lesson": "강의"},
 }
+
+
+# Why something was not recorded, by `StoreError.reason`, and what to do about it.
+WHY_NOT_RECORDED = {
+    "en": {
+        "busy": "another tutor kept your progress busy for too long; try again in a moment",
+        "unwritable": "your data home ({home}) cannot be written; make it writable, or set TUTOR_HOME to a folder you can write",
+        "no-space": "the disk holding {home} is full; free some space and try again",
+        "read-only": "progress was opened read-only",
+        "error": "{detail}",
+    },
+    "ko": {
+        "busy": "다른 tutor가 진행 기록을 너무 오래 쓰고 있었습니다. 잠시 뒤 다시 해 보세요",
+        "unwritable": "데이터 폴더({home})에 쓸 수 없습니다. 쓰기 권한을 주거나 TUTOR_HOME을 쓸 수 있는 폴더로 지정하세요",
+        "no-space": "{home}이(가) 있는 디스크가 가득 찼습니다. 공간을 비운 뒤 다시 해 보세요",
+        "read-only": "진행 기록을 읽기 전용으로 열었습니다",
+        "error": "{detail}",
+    },
+}
+NOT_RECORDED = {
+    "en": {"hint": "tutor: this hint was not recorded: {why}", "solution": "tutor: this look at the solution was not recorded: {why}"},
+    "ko": {"hint": "tutor: 이 힌트는 기록되지 않았습니다: {why}", "solution": "tutor: 해답을 본 것이 기록되지 않았습니다: {why}"},
+}
+
+
+def why_not_recorded(exc: BaseException, lang: str) -> str:
+    """One clause, in the learner's language, saying why the store could not record and what to do."""
+    from tutor import paths
+
+    reason = getattr(exc, "reason", "error")
+    words = WHY_NOT_RECORDED.get(lang, WHY_NOT_RECORDED["en"])
+    home = ""
+    if reason in ("unwritable", "no-space"):
+        try:
+            home = safe_text(str(paths.data_home()), limit=200, one_line=True)
+        except OSError:
+            home = safe_text(os.environ.get("TUTOR_HOME", "~"), limit=200, one_line=True)
+    return words.get(reason, words["error"]).format(home=home, detail=safe_text(exc, limit=300, one_line=True))
+
+
+def not_recorded(what: str, exc: BaseException, lang: str) -> str:
+    """The line a command prints (to stderr) when it could not record `what` (hint | solution)."""
+    lang = lang if lang in NOT_RECORDED else "en"
+    return NOT_RECORDED[lang][what].format(why=why_not_recorded(exc, lang))
 
 
 def _open(**kwargs) -> Store:
@@ -72,6 +122,7 @@ def _line(label: str, width: int, mastery: str, exercises: str, due: str) -> str
 def progress_rows(store: Store, course) -> list[dict]:
     mastery = store.concept_mastery()
     statuses = store.exercise_statuses()
+    today = Counter(item.concept for item in store.review_plan(course=course).items)  # as `tutor review` offers them
     if course is not None:
         concepts = [(c.id, {"en": c.title.en, "ko": c.title.ko}, c.exercises) for c in course.concepts]
     else:
@@ -84,7 +135,7 @@ def progress_rows(store: Store, course) -> list[dict]:
             "practised": cid in mastery,
             "exercises_passed": sum(statuses.get(e) == "passed" for e in exercises),
             "exercises_total": len(exercises),
-            "reviews_due": store.due_count(concept=cid),
+            "reviews_due": today[cid],
         }
         for cid, title, exercises in concepts
     ]
@@ -94,9 +145,17 @@ def progress(args) -> int:
     with _open() as store:
         course = _course()
         rows = progress_rows(store, course)
-        due = store.due_count()
+        plan = store.review_plan(course=course)  # what `tutor review` and the app offer today
         if args.json:
-            print(json.dumps({"concepts": rows, "reviews_due": due, "notice": store.notice}, ensure_ascii=False, indent=2))
+            data = {
+                "concepts": rows,
+                "reviews_due": len(plan.items),
+                "deferred": plan.deferred,
+                "attempts": store.attempt_counts(),
+                "notice": store.notice,
+                "notices": store.notices,
+            }
+            print(json.dumps(data, ensure_ascii=False, indent=2))
             return 0
         lang = language(args, store)
         head = HEADERS[lang]
@@ -108,41 +167,58 @@ def progress(args) -> int:
             mastery = f"{round(row['mastery'] * 100)}%" if row["practised"] else "-"
             print(_line(label, width, mastery, exercises, str(row["reviews_due"])))
         print()
+        print(textwrap.fill(EXPLAINED[lang], 40 if lang == "ko" else 78))  # Hangul takes two columns
+        today, later = len(plan.items), (f" (+{plan.deferred})" if plan.deferred else "")
         if lang == "ko":
-            print(f"복습할 항목: {due}개" + (" — `tutor review`로 확인하세요." if due else ""))
+            print(f"복습할 항목: {today}개{later}" + (" — `tutor review`로 확인하세요." if today else ""))
         else:
-            print(f"Reviews due: {due}" + (" — see `tutor review`." if due else ""))
+            print(f"Reviews due: {today}{later}" + (" — see `tutor review`." if today else ""))
     return 0
 
 
 def review(args) -> int:
     with _open() as store:
         course = _course()
-        items = store.review_queue(course=course)
-        due = store.due_count()
+        plan = store.review_plan(course=course)
+        items = plan.items
         if args.json:
-            print(json.dumps({"reviews_due": due, "items": [i.to_json() for i in items]}, ensure_ascii=False, indent=2))
+            print(
+                json.dumps(
+                    {"reviews_due": len(items), "deferred": plan.deferred, "cap": plan.cap, "items": [i.to_json() for i in items]},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return 0
         lang = language(args, store)
         if not items:
-            print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
+            if plan.deferred:
+                print(f"오늘 몫은 다 했습니다. {plan.deferred}개는 내일로 미뤘습니다." if lang == "ko" else f"Done for today: {plan.deferred} more deferred to tomorrow.")
+            else:
+                print("복습할 것이 없습니다. 잘하고 있어요!" if lang == "ko" else "Nothing to review right now. Well done!")
             return 0
         for number, entry in enumerate(items, start=1):
             kind = KIND_LABELS[lang][entry.kind]
-            print(f"{number:>2}. [{kind}] {entry.item} — {_title(course, entry.concept, lang)}")
+            print(f"{number:>2}. [{kind}] {safe_text(entry.label(lang), one_line=True)} — {_title(course, entry.concept, lang)}")
             print(f"    {entry.reason.get(lang)}")
+        if plan.deferred:
+            print()
+            print(f"+{plan.deferred}개는 내일로 미뤘습니다(하루 최대 {plan.cap}개)." if lang == "ko" else f"+{plan.deferred} more deferred to tomorrow (at most {plan.cap} a day).")
     return 0
 
 
 def export(args) -> int:
-    if Path(args.file).exists() and not args.force:
-        raise CommandError(f"{args.file} exists; choose another name, or add --force to replace it")
+    shown = safe_text(args.file, limit=200, one_line=True)
+    if os.path.lexists(args.file) and not args.force:
+        raise CommandError(f"{shown} exists; choose another name, or add --force to replace it")
+    if os.path.isdir(args.file):
+        raise CommandError(f"{shown} is a folder; give a file name")
     with _open() as store:
         try:
             count = store.export(Path(args.file))
         except OSError as exc:
-            raise CommandError(f"cannot write {args.file}: {exc.strerror or exc}") from None
-    print(f"exported {count} attempts to {args.file}")
+            raise CommandError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    print(f"exported {count} attempts to {shown}")
     return 0
 
 
@@ -152,7 +228,8 @@ def import_(args) -> int:
             result = store.import_(Path(args.file))
         except ImportFileError as exc:
             raise CommandError(str(exc)) from None
-        except StoreError as exc:
-            raise CommandError(f"nothing imported: {exc}") from None
-    print(f"imported {result['added']} new attempts from {args.file} ({result['skipped']} already here)")
+        except StoreError as exc:  # the disk or the lock: attempts already added stay, and are skipped next time
+            why = why_not_recorded(exc, language(args, store))
+            raise CommandError(f"the import did not finish: {why}; run it again then (attempts already here are skipped)") from None
+    print(f"imported {result['added']} new attempts from {safe_text(args.file, limit=200, one_line=True)} ({result['skipped']} already here)")
     return 0

@@ -4,14 +4,42 @@ Started by `tutor.grading.sandbox.run_probe` as `python -I _child.py RESULT_FD P
 request (probe name, arguments, limits) on stdin. Before the learner's code runs, the child
 - imports the probe, then forgets every `tutor` module and blocks importing them again (a meta-path hook),
 - installs an audit hook that refuses to open files of the tutor package or of the course's exercises
-  (solutions live there) and refuses to start processes,
-- sets resource limits (address space, CPU time, file size, no core dumps).
+  (solutions live there) and refuses to start processes (a convenience for honest mistakes: code in
+  the same process can switch a Python hook off, so the OS layers below are the boundary),
+- sets resource limits (address space, CPU time, file size, no core dumps),
+- enters the OS layers this machine has (`tutor.grading.isolation`: no_new_privs, Landlock, seccomp);
+  with `strict` in the request a missing layer means the learner's code does not run at all.
 The result goes to the private pipe RESULT_FD as a codec frame. The parent trusts none of it beyond
-"these are the numbers the learner's code produced".
+"these are the numbers the learner's code produced", and decodes it within hard limits.
 """
 
 import os
 import sys
+
+TEXT_CAP = 2000  # characters of any one string sent back (an exception message can be 100 MB)
+
+
+def _shorten(value: object) -> object:
+    """`value` with every string cut to TEXT_CAP characters, so a huge message cannot make a huge frame."""
+    if isinstance(value, str):  # a str subclass's methods may lie: use str's own
+        size = str.__len__(value)
+        if size <= TEXT_CAP:
+            return str.__add__("", value)
+        return str.__getitem__(value, slice(0, TEXT_CAP)) + f" … [+{size - TEXT_CAP:,} chars]"
+    if isinstance(value, dict):
+        return {k: _shorten(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_shorten(v) for v in value]
+    return value
+
+
+def _describe(describe, exc: BaseException, module) -> str:
+    """probe_api.describe, guarded: an exception whose __str__ raises or lies still gets a line."""
+    try:
+        text = describe(exc, module)
+        return text if type(text) is str else type(exc).__name__
+    except BaseException:  # noqa: BLE001 - a hostile __str__ may raise anything
+        return f"{type(exc).__name__} (its message could not be read)"
 
 
 def _send(fd: int, frame: bytes) -> None:
@@ -32,17 +60,20 @@ def main() -> None:
     import linecache
     import resource
 
-    from tutor.grading import codec, probe_api
+    from tutor.grading import codec, isolation, probe_api
 
     request = codec.decode(sys.stdin.buffer.read())
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
 
+    layers: dict[str, str] = {}
+
     def reply(**fields: object) -> None:
         try:
-            frame = codec.encode(fields)
-        except (codec.CodecError, ValueError, TypeError) as exc:
-            frame = codec.encode({"status": "error", "message": f"the results could not be sent back: {exc}"})
+            frame = codec.encode(_shorten({**fields, "layers": layers}))
+        except BaseException as exc:  # noqa: BLE001 - whatever the outputs are, a reply goes back
+            what = _describe(lambda e, m: f"{type(e).__name__}: {e}", exc, None)
+            frame = codec.encode(_shorten({"status": "error", "message": f"the results could not be sent back: {what}", "layers": layers}))
         _send(result_fd, frame)
 
     learner_file = request["file"]
@@ -52,10 +83,15 @@ def main() -> None:
         probe = getattr(importlib.import_module(module_name), function_name)
         with open(learner_file, "rb") as fh:
             source = fh.read().decode("utf-8")
+        read_paths = isolation.read_roots(request["blocked"], learner_file)
     except Exception as exc:  # the grader's own fault (or an unreadable file): not the learner's code
         reply(status="internal", message=f"{type(exc).__name__}: {exc}")
         os._exit(0)
     linecache.cache[learner_file] = (len(source), None, source.splitlines(True), learner_file)
+    if "\x00" in source:
+        line = source.count("\n", 0, source.index("\x00")) + 1
+        reply(status="error", message=f"your file contains a NUL byte (line {line}); save it as plain text", code="nul")
+        os._exit(0)
 
     _seal(package_parent if inserted else None, request["blocked"], learner_file)
     memory, cpu = request["memory_bytes"], request["cpu_seconds"]
@@ -69,6 +105,11 @@ def main() -> None:
             resource.setrlimit(limit, value)
         except (ValueError, OSError):  # e.g. macOS refuses RLIMIT_AS; the wall-time limit still holds
             pass
+    try:
+        layers.update(isolation.enter(read_paths, required=bool(request.get("strict")), only=tuple(request["layers"])))
+    except OSError as exc:  # strict, and a layer is missing: the learner's code must not run unprotected
+        reply(status="internal", message=f"the OS boundary is not complete: {exc}", code="boundary")
+        os._exit(0)
 
     module = None
     try:
@@ -82,15 +123,15 @@ def main() -> None:
     except MemoryError:
         reply(status="memory", message="")
     except SyntaxError as exc:
-        reply(status="error", message=f"syntax error on line {exc.lineno}: {exc.msg}")
+        where = f" on line {exc.lineno}" if isinstance(exc.lineno, int) else ""
+        reply(status="error", message=f"syntax error{where}: {exc.msg}")
     except probe_api.ProbeError as exc:
-        reply(status="error", message=str(exc))
+        reply(status="error", message=_describe(lambda e, m: str(e), exc, None))
     except SystemExit as exc:
-        reply(status="error", message=f"your code called sys.exit({exc.code!r}); the grader needs your code to return values, not end the program")
-    except RecursionError as exc:
-        reply(status="error", message=probe_api.describe(exc, module))
+        code = _describe(lambda e, m: repr(e.code), exc, None)
+        reply(status="error", message=f"your code called sys.exit({code}); the grader needs your code to return values, not end the program")
     except BaseException as exc:  # the learner's exception at import time, or a BaseException they raised
-        reply(status="error", message=probe_api.describe(exc, module))
+        reply(status="error", message=_describe(probe_api.describe, exc, module))
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -7,16 +7,22 @@ the Exercism-style tests, and its diagnosis names any known mistake.
 
 from __future__ import annotations
 
+import copy
+import functools
+import importlib.util
 import logging
 import secrets
 import tomllib
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
 from tutor import paths, workspace
 from tutor.content import Text
-from tutor.grading import judges
+from tutor.grading import judges, probes
+from tutor.grading.judges import common
+from tutor.grading.probe_api import TODO
 from tutor.grading.results import Result, T, TestResult, ko_error
 from tutor.grading import sandbox
 
@@ -82,7 +88,14 @@ def grade(
     args = judge.build(np.random.default_rng(seed))
     probe = sandbox.run_probe(path, judge.probe, args, time_limit=judge.time_limit, child=child)
     if probe.status != "ok":
-        return _error(exercise_id, T(probe.message, _korean_sandbox_message(probe.status, probe.message)), probe.stdout, seed)
+        result = _error(exercise_id, T(probe.message, probe.message_ko or _korean_sandbox_message(probe.status, probe.message)), probe.stdout, seed)
+        result.started = not (probe.status == "error" and probe.message.endswith(TODO))
+        return result
+    names = _check_names(exercise_id, judge.checks)
+    problem = common.outputs_problem(judge.probe, args, probe.outputs)
+    if problem is not None:  # shortened, padded or reshaped on the way: fail every check, judge nothing
+        tests = [TestResult(names[key], "fail", problem) for key in judge.checks]
+        return Result(exercise_id, "fail", problem, _with_output(tests, probe.stdout), [], probe.stdout, seed, probe.seconds)
     try:
         verdict = judge.judge(args, probe.outputs)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
@@ -93,14 +106,52 @@ def grade(
             probe.stdout,
             seed,
         )
-    names = _check_names(exercise_id, judge.checks)
     tests = [TestResult(name=names[key], status=o.status, message=o.message) for key, o in verdict.outcomes_in(judge.checks)]
+    # not started: the learner's code got no further than the untouched stub (the stub runs only if it may be)
+    started = not (common.stopped_at_todo(probe.outputs) and common.todo_only(probe.outputs, _stub_outputs(exercise_id, judge, args)))
+    if not started:  # a stub never earns credit, whatever a judge made of its errors
+        tests = [t if t.status == "error" else TestResult(t.name, "error", NOT_STARTED) for t in tests]
     status = "pass" if all(t.status == "pass" for t in tests) else "fail"
-    if probe.stdout and tests:
+    message = (verdict.summary if started else NOT_STARTED) if status == "fail" else None
+    return Result(
+        exercise_id, status, message, _with_output(tests, probe.stdout), verdict.diagnosis if started else [],
+        probe.stdout, seed, probe.seconds, started=started,
+    )
+
+
+def _stub_outputs(exercise_id: str, judge, args: dict) -> dict:
+    """What the untouched stub gives on these inputs: the course's own file, run here like a variant."""
+    function = getattr(probes, judge.probe.rpartition(":")[2])
+    try:
+        stub = _stub(exercise_id)
+    except OSError:  # no course files here: judge by the TODOs alone
+        logging.getLogger(__name__).warning("cannot read the stub of %s", exercise_id)
+        return {}
+    with np.errstate(all="ignore"):
+        return function(stub, **copy.deepcopy(args))
+
+
+@functools.lru_cache(maxsize=None)
+def _stub(exercise_id: str) -> ModuleType:
+    path = paths.exercises_dir() / exercise_id / "stub.py"
+    spec = importlib.util.spec_from_file_location(f"tutor_stub_{exercise_id}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+NOT_STARTED = T(
+    "not started: your code still raises NotImplementedError where the stub says TODO",
+    "아직 시작하지 않음: 코드가 스텁의 TODO 자리에서 여전히 NotImplementedError를 냅니다",
+)
+
+
+def _with_output(tests: list[TestResult], stdout: str) -> list[TestResult]:
+    """What the learner's code printed goes with the first check that did not pass (Exercism's `output`)."""
+    if stdout and tests:
         at = next((i for i, t in enumerate(tests) if t.status != "pass"), 0)
-        tests[at] = TestResult(tests[at].name, tests[at].status, tests[at].message, probe.stdout)
-    message = verdict.summary if status == "fail" else None
-    return Result(exercise_id, status, message, tests, verdict.diagnosis, probe.stdout, seed, probe.seconds)
+        tests[at] = TestResult(tests[at].name, tests[at].status, tests[at].message, stdout)
+    return tests
 
 
 def _check_names(exercise_id: str, keys: tuple[str, ...]) -> dict[str, Text]:

@@ -13,6 +13,9 @@ from collections.abc import Callable
 from types import ModuleType
 
 
+TODO = " — this part is still a TODO"  # ends the description of a NotImplementedError (the stubs' TODOs)
+
+
 class ProbeError(Exception):
     """A problem with the learner's file as a whole, said in one line (e.g. "your file defines no class Adam")."""
 
@@ -32,7 +35,7 @@ def describe(exc: BaseException, module: ModuleType | None) -> str:
     what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     if isinstance(exc, NotImplementedError):
         what = f"NotImplementedError: {exc}" if str(exc) else "NotImplementedError"
-        what += " — this part is still a TODO"
+        what += TODO
     filename = getattr(module, "__file__", None)
     where = None
     for frame, lineno in traceback.walk_tb(exc.__traceback__):

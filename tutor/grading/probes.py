@@ -135,7 +135,8 @@ def layer(module, cls, cases):
                     if step.get("train") is None:
                         call = lambda: layer_.forward(step["forward"].copy())
                     else:
-                        call = lambda: layer_.forward(step["forward"].copy(), train_flag=step["train"])
+                        # positionally: the book names the flag train_flg, some notes write train_flag
+                        call = lambda: layer_.forward(step["forward"].copy(), step["train"])
                 elif "backward" in step:
                     call = lambda: layer_.backward(step["backward"].copy())
                 else:

@@ -402,7 +402,7 @@ def he_std(seed: int) -> Generated:
         "(Some study notes write 1/(2√n); that is a typo, the right value is √(2/n).)",
         "He 초깃값은 표준편차 √(2/n)을 씁니다. ReLU는 입력의 절반가량을 0으로 만들기 때문에 Xavier보다 "
         f"분산이 두 배 필요합니다.\n{steps}\n"
-        "(일부 학습 노트에는 1/(2√n)으로 적혀 있지만 오타이며, 올바른 값은 √(2/n)입니다.)",
+        "(일부 공부 노트에는 1/(2√n)으로 적혀 있지만 오타이며, 올바른 값은 √(2/n)입니다.)",
     )
 
 

@@ -52,7 +52,7 @@ class BatchNormalization:
     instead. Inputs with more than two dimensions (e.g. N, C, H, W) are flattened to (N, −1) as in the
     book, and outputs are given back in the input's shape.
 
-    ε is 1e-7, as in the optimizers. The seed note and the book's code write 10e-7, which is 1e-6; for
+    ε is 1e-7, as in the optimizers. The book's code writes 10e-7, which is 1e-6; for
     variances near 1 the two change x̂ only in the seventh significant digit.
     """
 

@@ -52,7 +52,7 @@ class Momentum:
 
 
 class Nesterov(Momentum):
-    """Nesterov's accelerated gradient in Bengio et al.'s form (beyond the seed note).
+    """Nesterov's accelerated gradient in Bengio et al.'s form (beyond the book).
 
     With μ = ``momentum`` and η = ``lr``, each step does
 

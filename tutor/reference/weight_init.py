@@ -1,7 +1,7 @@
 """Initial weights: normal draws whose spread depends on the fan-in n (nodes in the previous layer).
 
 Xavier (std 1/√n) keeps sigmoid/tanh activations spread out across layers; He (std √(2/n)) does the same
-for ReLU, which zeroes half its inputs and so needs twice the variance. The seed note writes He's std as
+for ReLU, which zeroes half its inputs and so needs twice the variance. Some study notes write He's std as
 1/(2√n): that is a typo, the right value is √(2/n).
 """
 

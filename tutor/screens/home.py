@@ -1,6 +1,7 @@
-"""Home: the twenty concepts in order, grouped, with mastery and exercise status; reviews due; continue.
+"""Home: where the learner stands (exercises passed, concepts studied, reviews due), the one next thing
+to do, and the twenty concepts in order, grouped, with mastery and exercise marks (and a legend for both).
 
-Enter opens the highlighted concept's lesson; `c` continues where the learner left off; `r` starts a
+Enter opens the highlighted concept's lesson; `c` opens the next step (`tutor.progress.next`); `r` starts a
 review session; `e` opens the highlighted concept's exercise; `l` and `t` switch language and theme (both remembered).
 
 It is the app's first screen, painted before the course and the progress store are loaded: the concept
@@ -35,7 +36,9 @@ class HomeScreen(TutorScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="title", classes="title")
         yield Static(" ", id="status", classes="status")  # one line already: nothing moves when it fills in
+        yield Static(" ", id="next", classes="status")
         yield OptionList(id="concepts")
+        yield Static(" ", id="legend", classes="muted")
         yield LocalFooter()
 
     def on_screen_suspend(self) -> None:
@@ -63,28 +66,21 @@ class HomeScreen(TutorScreen):
 
     def _show_status(self) -> None:
         app = self.tutor
-        if not app.store_opened:
-            return  # a moment: the line fills in with the store
-        due = 0
-        with self.guarded("while_reviews_due"):
-            due = app.store.due_count() if app.store is not None else 0
-        parts = [self.t("reviews_due", n=due)]
-        where = self._position_label(app.setting("last_position"))
-        parts.append(self.t("continue_at", where=where) if where else self.t("start_here"))
-        self.query_one("#status", Static).update("  ·  ".join(parts))
+        self.query_one("#legend", Static).update(self.t("legend"))
+        if not app.store_opened or not app.course_loaded:
+            return  # a moment: the lines fill in with the store and the course
+        if app.store is None:
+            self.query_one("#next", Static).update(self.t("start_here"))
+            return
+        from tutor.progress.next import overview
 
-    def _position_label(self, position: object) -> str | None:
-        if not isinstance(position, dict) or not position.get("id"):
-            return None
-        kind, ident = str(position.get("screen")), str(position["id"])
-        course = self.tutor.course
-        if kind == "lesson" and any(c.id == ident for c in course.concepts):
-            return f"{ident} {course.concept(ident).title.get(self.lang)}"
-        if kind == "exercise" and ident in course.exercises:
-            return f"{self.t('exercise')} {ident}"
-        if kind == "lab":
-            return f"{self.t('lab')} {ident}"
-        return None
+        with self.guarded("while_progress"):
+            progress, step = overview(app.store, app.course)
+            self.query_one("#status", Static).update(Text(progress.line(self.lang)))
+            line = Text(self.t("next_at", title=step.title.get(self.lang)), style="bold")
+            line.append("  " + step.reason.get(self.lang), style="not bold")
+            line.truncate(max(self.app.size.width - 2, 20), overflow="ellipsis")
+            self.query_one("#next", Static).update(line)
 
     def _concepts_width(self) -> int:
         return self.query_one("#concepts", OptionList).size.width or self.app.size.width
@@ -143,9 +139,8 @@ class HomeScreen(TutorScreen):
             self.tutor.open_lesson(event.option.id)
 
     def action_continue(self) -> None:
-        position = self.tutor.setting("last_position")
-        if isinstance(position, dict) and self._position_label(position):
-            self.tutor.open_position(position)
+        if self.tutor.store is not None and self.tutor.course_loaded:
+            self.tutor.open_step()
         elif self.tutor.course.concepts:
             self.tutor.open_lesson(self.tutor.course.concepts[0].id)
 

@@ -37,9 +37,19 @@ class QuizScreen(TutorScreen):
         Binding("f,6", "pick(5)", show=False),
     ]
 
-    def __init__(self, questions: list[Question], *, title: Text, predict: bool = False) -> None:
+    def __init__(
+        self,
+        questions: list[Question],
+        *,
+        title: Text,
+        predict: bool = False,
+        seed: int | None = None,
+        session: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__()
         self.questions = list(questions)
+        self.seed = seed  # the review gives each showing its own seed: choices come in a new order
+        self.session = session  # (i, n) of a review session: no "done" screen, the review moves on
         self.quiz_title = title
         self.predict = predict
         self.index = 0
@@ -86,7 +96,7 @@ class QuizScreen(TutorScreen):
             self._render_verdict()
 
     def _seed(self) -> int:
-        base = self.tutor.seed
+        base = self.tutor.seed if self.seed is None else self.seed
         return random.randrange(2**31) if base is None else base + self.index
 
     @work(thread=True, exclusive=True, group="quiz", exit_on_error=False)
@@ -121,7 +131,10 @@ class QuizScreen(TutorScreen):
         question = self.question
         if question is None:
             return
-        self.query_one("#counter", Static).update(self.t("question_n", i=self.index + 1, n=len(self.questions)))
+        if self.session is not None:
+            self.query_one("#counter", Static).update(self.t("review_item", i=self.session[0], n=self.session[1]))
+        else:
+            self.query_one("#counter", Static).update(self.t("question_n", i=self.index + 1, n=len(self.questions)))
         instance = self.instance
         prompt = instance.prompt if instance is not None else question.prompt
         self.query_one("#prompt", Markdown).update(prompt.get(self.lang) if prompt else "")
@@ -216,6 +229,9 @@ class QuizScreen(TutorScreen):
     def action_next(self) -> None:
         if not self.answered:
             return
+        if self.session is not None and self.index + 1 >= len(self.questions):
+            self.dismiss(self.results)  # the review session goes straight on to its next item
+            return
         self.index += 1
         self._prepare()
 
@@ -232,10 +248,14 @@ class QuizScreen(TutorScreen):
         self.answered = False
         self._done = True
 
-    def key_enter(self) -> None:
+    def key_enter(self, event) -> None:
+        # An Enter spent here is stopped: otherwise, once this screen has closed, the app would still
+        # look up the key's binding on the screen below (the review's "enter") and run it too.
         if self._done:
+            event.stop()
             self.dismiss(self.results)
         elif self.answered:
+            event.stop()
             self.action_next()
 
     def action_leave(self) -> None:

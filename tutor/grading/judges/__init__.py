@@ -3,7 +3,9 @@
 A judge builds the arguments of its probe from a seeded generator (inputs are made here, in the parent,
 and sent to the child, so nothing the learner's code does to NumPy can change them), then judges the raw
 outputs against `tutor.reference` and the known-wrong variants. `checks` lists its check keys in the
-order of the exercise's `[[checks]]` in meta.toml.
+order of the exercise's `[[checks]]` in meta.toml. A judge sees only outputs that answer exactly what it
+asked: the grader checks them first against `common.expected_outputs(probe, args)` (number of cases,
+calls and steps, keys, types, dtypes), so a judge may zip them with its inputs.
 """
 
 from __future__ import annotations

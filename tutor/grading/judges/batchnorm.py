@@ -19,12 +19,19 @@ import tutor.reference as reference
 from tutor.content import Text
 from tutor.grading import probes
 from tutor.grading.judges import Judge, Verdict
-from tutor.grading.judges.common import error_text, first_outside, quietly, run_variants, same
+from tutor.grading import variants as known
+from tutor.grading.judges.common import error_text, first_outside, near_miss, quietly, run_variants, same, with_note
 from tutor.grading.results import PASS, Outcome, T, num
 
 EPSILONS = (1e-10, 1e-6)  # where textbooks put ε; the reference itself uses 1e-7
 REL, ABS = 1e-6, 1e-9  # rounding between equivalent ways of writing the same formula
 MATCH_RTOL, MATCH_ATOL = 1e-4, 1e-6  # a learner "is" a variant if they agree this closely
+EPS_NOTE = T(
+    "The difference is small: that usually comes from ε. The book's code writes 10e-7 (= 1e-6), this course uses "
+    "1e-7, and any ε from 1e-10 to 1e-6 is accepted; frameworks' 1e-5 or 1e-3 is too large here",
+    "차이가 작습니다. 보통 ε 때문입니다. 책의 코드는 10e-7(= 1e-6)이라고 쓰고 이 강의는 1e-7을 쓰며, 1e-10부터 1e-6까지의 ε은 "
+    "모두 맞게 채점합니다. 프레임워크의 1e-5나 1e-3은 여기서는 너무 큽니다",
+)
 
 
 def _a(rows) -> np.ndarray:
@@ -90,8 +97,6 @@ class BatchNormJudge(Judge):
     def judge(self, args: dict, outputs: dict) -> Verdict:
         cases = args["cases"]
         mine = outputs["cases"]
-        if len(mine) != len(cases):
-            raise ValueError("wrong number of cases")
         ref = probes.layer(reference, "BatchNormalization", cases)["cases"]
         edges = [quietly(lambda: probes.layer(_with_eps(eps), "BatchNormalization", cases)["cases"]) for eps in EPSILONS]
         if self.backward:
@@ -107,6 +112,8 @@ class BatchNormJudge(Judge):
                 ref,
                 _same_cases,
             )
+            if not self.backward and _normalised_per_sample(cases, mine):
+                diagnosis.append(known.by_id(self.exercise, "wrong_axis").diagnosis())
         summary = next((outcomes[c].message for c in self.checks if outcomes[c].status != "pass"), None)
         return Verdict(outcomes, diagnosis, summary)
 
@@ -121,7 +128,7 @@ class BatchNormJudge(Judge):
                 low, high = _band(w, [edge[n]["outputs"][i - 1] for edge in edges])
                 diff = first_outside(g, w, low, high, f"{_call_name(case, i)} → out", REL, ABS)
                 if diff:
-                    return Outcome("fail", _with(diff, where))
+                    return Outcome("fail", _with(with_note(diff, EPS_NOTE) if near_miss(g, w) else diff, where))
         return PASS
 
     def _backward_check(self, check: str, cases: list, mine: list, ref: list, edges: list) -> Outcome:
@@ -136,7 +143,7 @@ class BatchNormJudge(Judge):
             scale = float(np.max(np.abs(w))) if np.size(w) else 1.0
             diff = first_outside(got["outputs"][index], w, low, high, label, REL, 1e-9 * scale)
             if diff:
-                return Outcome("fail", _with(diff, where))
+                return Outcome("fail", _with(with_note(diff, EPS_NOTE) if near_miss(got["outputs"][index], w) else diff, where))
         return PASS
 
     def _describe(self, case: dict) -> Text:
@@ -178,6 +185,21 @@ def _with(message: Text, where: Text) -> Text:
 def _same_cases(a: list, b: list) -> bool:
     return all(
         not x["error"] and not y["error"] and same(x["outputs"], y["outputs"], MATCH_RTOL, MATCH_ATOL) for x, y in zip(a, b, strict=True)
+    )
+
+
+def _normalised_per_sample(cases: list, mine: list) -> bool:
+    """True if the learner's first training forward on a random batch normalised each SAMPLE (a row, axis 1)
+    instead of each feature over the batch (axis 0), with any accepted ε."""
+    case, got = next((c, g) for c, g in zip(cases, mine) if c["check"] == "train_forward" and c["steps"][0]["forward"].shape[1] > 1)
+    if got["error"] or not got["outputs"] or not isinstance(got["outputs"][0], np.ndarray):
+        return False
+    x, gamma, beta = case["steps"][0]["forward"], case["kwargs"]["gamma"], case["kwargs"]["beta"]
+    xc = x - x.mean(axis=1, keepdims=True)
+    var = (xc**2).mean(axis=1, keepdims=True)
+    return any(
+        got["outputs"][0].shape == x.shape and np.allclose(got["outputs"][0], gamma * xc / np.sqrt(var + eps) + beta, rtol=MATCH_RTOL, atol=MATCH_ATOL)
+        for eps in (*EPSILONS, 1e-7)
     )
 
 

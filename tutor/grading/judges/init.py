@@ -12,7 +12,7 @@ correct N(0, σ²) initialiser:
 - two 3×4 draws from a continuous distribution are equal with probability 0.
 Six tests per check, so the false-fail rate of a correct solution is below 3e-7.
 The known-wrong variants (1/n instead of 1/√n, fan-out instead of fan-in, the other initialiser's
-formula, the seed's typo 1/(2√n), a uniform distribution) are recognised by running them on the same
+formula, the typo 1/(2√n) that circulates in study notes, a uniform distribution) are recognised by running them on the same
 shapes in this process and comparing the ratio got/expected standard deviation (within 3 %) and kurtosis.
 """
 
@@ -24,7 +24,7 @@ import tutor.reference as reference
 from tutor.grading import probes
 from tutor.grading import variants as known
 from tutor.grading.judges import Judge, Verdict
-from tutor.grading.judges.common import error_text, quietly
+from tutor.grading.judges.common import error_text, kind, quietly
 from tutor.grading.results import PASS, Outcome, T, num
 
 CHECKS = ("shape", "mean", "std", "normal", "fresh")
@@ -96,12 +96,11 @@ class InitJudge(Judge):
     def _shapes(self, values: list, shapes: list) -> Outcome:
         for value, shape in zip(values, shapes):
             if not isinstance(value, np.ndarray) or value.shape != shape:
-                got = f"shape {value.shape}" if isinstance(value, np.ndarray) else repr(value)
                 return Outcome(
                     "fail",
                     T(
-                        f"{self.fn}({shape[0]}, {shape[1]}) must return an array of shape {shape}, got {got}",
-                        f"{self.fn}({shape[0]}, {shape[1]})는 형상이 {shape}인 배열을 돌려줘야 하는데 {got}입니다",
+                        f"{self.fn}({shape[0]}, {shape[1]}) must return an array of shape {shape}, got {kind(value)}",
+                        f"{self.fn}({shape[0]}, {shape[1]})는 형상이 {shape}인 배열을 돌려줘야 하는데 {kind(value, 'ko')}입니다",
                     ),
                 )
         return PASS

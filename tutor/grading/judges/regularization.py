@@ -174,7 +174,7 @@ class DropoutJudge(Judge):
                 T(
                     "the units kept by training forward are not all scaled by the same factor (the book keeps them as they "
                     "are, inverted dropout divides them by 1 − p)",
-                    "학습 순전파에서 남긴 뉴런들이 같은 배율로 바뀌지 않았습니다(책은 그대로 두고, inverted 드롭아웃은 1 − p로 나눕니다)",
+                    "학습 순전파에서 남긴 뉴런들이 같은 배율로 바뀌지 않았습니다(책은 그대로 두고, 역 드롭아웃은 1 − p로 나눕니다)",
                 ),
             )
         disagree = float(np.mean(kept1 != kept2))
@@ -245,7 +245,7 @@ class DropoutJudge(Judge):
             T(
                 f"forward(x, train_flag=False)[{k[0]}, {k[1]}]: expected {num(want[k])}, got {num(yt[k])} — at test time "
                 f"every unit passes, scaled so the output equals the average training output ({num(c * (1 - p))}·x here)",
-                f"forward(x, train_flag=False)[{k[0]}, {k[1]}]: 기대값 {num(want[k])}, 실제값 {num(yt[k])} — 테스트 때는 "
+                f"forward(x, train_flag=False)[{k[0]}, {k[1]}]: 기대값 {num(want[k])}, 실제값 {num(yt[k])} — 시험 때는 "
                 f"모든 뉴런을 통과시키되, 출력이 학습 때 출력의 평균과 같도록 배율을 맞춥니다(여기서는 {num(c * (1 - p))}·x)",
             ),
         )

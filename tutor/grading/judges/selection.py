@@ -2,7 +2,8 @@
 
 ensemble: values against the reference on models built in the child (linear or tanh layers).
 validation_split: properties of the returned arrays — rows are tagged with their index, so sizes,
-completeness, pairs and shuffling can be read off exactly. Shuffling is tested on 100 rows split 70/30:
+completeness, pairs and shuffling can be read off exactly. The validation part has exactly int(N · rate)
+rows (the contract, as in the book's code); 49 rows at 0.3 (14.7) tell it from round and ceil (15). Shuffling is tested on 100 rows split 70/30:
 for a uniformly random permutation the validation rows are exactly the first (or last) 30 with
 probability 1/C(100, 30) ≈ 3.4e-26, the training rows come out sorted with probability 1/70!, and two
 calls give the same validation set with probability 1/C(100, 30): no correct solution ever fails.
@@ -67,7 +68,9 @@ class EnsembleJudge(Judge):
             outcomes[raw["check"]] = Outcome("fail", T(f"{diff.en}. Case: {where}", f"{diff.ko}. 사례: {where}")) if diff else PASS
         unused = next(((i, c) for i, c in enumerate(mine) if not c["error"] and min(c["counts"]) == 0), None)
         outcomes["every_model"] = (
-            PASS
+            Outcome("error", T("not checked: every call raised an error", "확인하지 못함: 모든 호출에서 오류가 났습니다"))
+            if all(c["error"] for c in mine)
+            else PASS
             if unused is None
             else Outcome(
                 "fail",
@@ -113,11 +116,13 @@ class SplitJudge(Judge):
 
         x, t = data(100)
         x50, t50 = data(50)
+        x49, t49 = data(49)  # 49 · 0.3 = 14.7: int gives 14, round and ceil give 15
         return {
             "calls": [
                 {"fn": "split_validation", "args": [x, t, 0.3]},
                 {"fn": "split_validation", "args": [x, t, 0.3]},
                 {"fn": "split_validation", "args": [x50, t50]},
+                {"fn": "split_validation", "args": [x49, t49, 0.3]},
             ]
         }
 
@@ -135,10 +140,12 @@ class SplitJudge(Judge):
             problem = _four_arrays(got["value"], call)
             if problem:
                 failure = Outcome("fail", problem)
-                return Verdict({c: failure for c in self.checks}, [], problem)
+                sklearn = _sklearn_order(got["value"])
+                return Verdict({c: failure for c in self.checks}, [known.by_id(self.exercise, "sklearn_order").diagnosis()] if sklearn else [], problem)
             parts.append(got["value"])
+        sizes = self._sizes(calls[0], parts[0], found)
         outcomes = {
-            "sizes": self._sizes(calls[0], parts[0], found),
+            "sizes": sizes if sizes.status != "pass" else self._sizes(calls[3], parts[3], found),
             "complete": self._complete(calls[0], parts[0], found),
             "pairs": self._pairs(calls[0], parts[0], found),
         }
@@ -154,9 +161,9 @@ class SplitJudge(Judge):
         rate = call["args"][2] if len(call["args"]) > 2 else 0.2
         n = len(x)
         x_train, t_train, x_val, t_val = part
-        allowed = {math.floor(n * rate + 1e-9), math.ceil(n * rate - 1e-9)}
+        want = int(n * rate)  # the stated contract, as the book's code computes it: the fraction is dropped
         ok = (
-            len(x_val) in allowed
+            len(x_val) == want
             and len(x_train) == n - len(x_val)
             and len(t_train) == len(x_train)
             and len(t_val) == len(x_val)
@@ -165,15 +172,17 @@ class SplitJudge(Judge):
         )
         if ok:
             return PASS
-        if len(x_val) == n - min(allowed):
+        if len(x_val) == n - want:
             found.append("swapped_sizes")
+        elif len(x_val) in {round(n * rate), math.ceil(n * rate)}:
+            found.append("rounds_size_up")
         return Outcome(
             "fail",
             T(
                 f"{_split_call(call)} returned {len(x_train)} training and {len(x_val)} validation rows; expected "
-                f"{n - min(allowed)} and {min(allowed)} (validation_rate = {num(rate)} of {n})",
+                f"{n - want} and {want} = int({n} · {num(rate)}) = int({num(n * rate)})",
                 f"{_split_call(call)}이(가) 훈련 {len(x_train)}행, 검증 {len(x_val)}행을 돌려줬습니다. "
-                f"{n - min(allowed)}행과 {min(allowed)}행이어야 합니다({n}행의 validation_rate = {num(rate)})",
+                f"{n - want}행과 {want}행이어야 합니다: int({n} · {num(rate)}) = int({num(n * rate)})",
             ),
         )
 
@@ -245,13 +254,30 @@ def _split_call(call: dict) -> str:
     return f"split_validation(x of {len(x)} rows, t{rate})"
 
 
+def _sklearn_order(value) -> bool:
+    """True if the four arrays came back as (x_train, x_val, t_train, t_val), scikit-learn's order."""
+    return (
+        isinstance(value, list)
+        and len(value) == 4
+        and all(isinstance(v, np.ndarray) for v in value)
+        and [v.ndim for v in value] == [2, 2, 1, 1]
+    )
+
+
 def _four_arrays(value, call):
     ok = isinstance(value, list) and len(value) == 4 and all(isinstance(v, np.ndarray) and v.ndim >= 1 for v in value)
     if ok and value[0].ndim == 2 and value[2].ndim == 2:
         return None
+    if _sklearn_order(value):
+        return T(
+            f"{_split_call(call)} returned (x_train, x_val, t_train, t_val), the order of scikit-learn's train_test_split; "
+            "this exercise, like the book, expects (x_train, t_train, x_val, t_val)",
+            f"{_split_call(call)}이(가) scikit-learn의 train_test_split 순서인 (x_train, x_val, t_train, t_val)로 돌려줬습니다. "
+            "이 실습은 책처럼 (x_train, t_train, x_val, t_val) 순서를 기대합니다",
+        )
     return T(
-        f"{_split_call(call)} must return four arrays (x_train, t_train, x_val, t_val)",
-        f"{_split_call(call)}은(는) 배열 네 개(x_train, t_train, x_val, t_val)를 돌려줘야 합니다",
+        f"{_split_call(call)} must return four arrays in the order (x_train, t_train, x_val, t_val), got {kind(value)}",
+        f"{_split_call(call)}은(는) 배열 네 개를 (x_train, t_train, x_val, t_val) 순서로 돌려줘야 하는데 {kind(value, 'ko')}입니다",
     )
 
 
@@ -313,8 +339,9 @@ class SearchJudge(Judge):
             if isinstance(s, list) and all(isinstance(v, float) for v in s):
                 s = np.array(s)  # a list of numbers is as good as an array here
             if not isinstance(s, np.ndarray) or s.shape != (size,):
-                got_text = f"shape {s.shape}" if isinstance(s, np.ndarray) else kind(s)
-                outcomes["range"] = Outcome("fail", T(f"{where} must return an array of shape ({size},), got {got_text}", f"{where}는 형상이 ({size},)인 배열을 돌려줘야 하는데 {got_text}입니다"))
+                got_en = f"shape {s.shape}" if isinstance(s, np.ndarray) else kind(s)
+                got_ko = f"형상이 {s.shape}" if isinstance(s, np.ndarray) else kind(s, "ko")
+                outcomes["range"] = Outcome("fail", T(f"{where} must return an array of shape ({size},), got {got_en}", f"{where}는 형상이 ({size},)인 배열을 돌려줘야 하는데 {got_ko}입니다"))
                 break
             if not (np.all(s >= low) and np.all(s <= high)):
                 bad = s[(s < low) | (s > high) | np.isnan(s)][0]

@@ -83,22 +83,22 @@ def diagnose(exercise_id: str, variant_id: str, concept: str, **fill: str) -> Di
 GENERIC = {
     "hardcoded": (
         "your {cls} ignores the {kw} it is given: it behaves as if {kw} were always {default}. "
-        "Store the constructor's argument (self.{kw} = {kw}) and use it in update. See {concept}.",
+        "Store the constructor's argument (self.{kw} = {kw}) and use it in update.",
         "{cls}이(가) 전달받은 {kw}를 쓰지 않고 항상 {kw}={default}인 것처럼 동작합니다. "
-        "생성자 인수를 저장(self.{kw} = {kw})해서 update에서 사용하세요. {concept}을(를) 다시 보세요.",
+        "생성자 인수를 저장(self.{kw} = {kw})해서 update에서 사용하세요.",
     ),
     "rebinds_params": (
         "your {cls} gives params[key] a new array (params[key] = ...) instead of changing the existing one "
         "(params[key] -= ... or [...] in place). The book's layers hold those same arrays, so with a new "
-        "array they never see the update and training silently stops. See {concept}.",
+        "array they never see the update and training silently stops.",
         "{cls}이(가) 기존 배열을 고치지 않고 params[key]에 새 배열을 대입합니다(params[key] = ...). "
         "책의 계층들은 바로 그 배열 객체를 들고 있어서, 새 배열을 만들면 갱신이 전달되지 않고 학습이 조용히 멈춥니다. "
-        "params[key] -= ... 처럼 제자리(in place)에서 바꾸세요. {concept}을(를) 다시 보세요.",
+        "params[key] -= ... 처럼 제자리(in place)에서 바꾸세요.",
     ),
     "mutates_grads": (
         "your {cls} changes the arrays in grads. The gradients belong to the network (they are read again, "
-        "e.g. for logging or another optimizer); compute into new arrays or into the state instead. See {concept}.",
+        "e.g. for logging or another optimizer); compute into new arrays or into the state instead.",
         "{cls}이(가) grads의 배열을 바꿉니다. 기울기는 신경망의 것이라 다른 곳에서 다시 읽힐 수 있습니다. "
-        "새 배열이나 옵티마이저의 상태에 계산하세요. {concept}을(를) 다시 보세요.",
+        "새 배열이나 옵티마이저의 상태에 계산하세요.",
     ),
 }

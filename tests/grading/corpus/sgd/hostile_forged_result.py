@@ -1,4 +1,5 @@
-# expect: error
+# expect: fail|error
+# A forged "ok" frame with no cases: never a pass (a fail if it arrives, an error if the sandbox stops it).
 import json
 import os
 import struct

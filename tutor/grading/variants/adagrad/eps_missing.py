@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0100",
     "en": "your AdaGrad has no ε: where every gradient so far was exactly 0, h is 0 and g/√h is 0/0 = NaN, "
-    "which then spreads through the network. Add a small ε: g / (√h + 1e-7). See 0100.",
+    "which then spreads through the network. Add a small ε: g / (√h + 1e-7).",
     "ko": "AdaGrad에 ε이 없습니다. 지금까지 기울기가 모두 정확히 0이었던 원소는 h가 0이라 g/√h가 0/0 = NaN이 되고, "
-    "이것이 신경망 전체로 퍼집니다. 작은 ε을 더하세요: g / (√h + 1e-7). 0100을 다시 보세요.",
+    "이것이 신경망 전체로 퍼집니다. 작은 ε을 더하세요: g / (√h + 1e-7).",
 }
 
 import numpy as np

@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0100",
     "en": "your AdaGrad does not accumulate h: h = g⊙g keeps only the latest gradient, so every step has about "
-    "the same size η. AdaGrad sums the history: h ← h + g⊙g (h += ...), which is what makes steps shrink. See 0100.",
+    "the same size η. AdaGrad sums the history: h ← h + g⊙g (h += ...), which is what makes steps shrink.",
     "ko": "AdaGrad가 h를 누적하지 않습니다. h = g⊙g는 마지막 기울기만 남겨서 걸음 크기가 늘 η 정도입니다. AdaGrad는 "
-    "지난 기울기를 모두 더합니다: h ← h + g⊙g (h += ...). 그래서 걸음이 점점 작아집니다. 0100을 다시 보세요.",
+    "지난 기울기를 모두 더합니다: h ← h + g⊙g (h += ...). 그래서 걸음이 점점 작아집니다.",
 }
 
 import numpy as np

@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0100",
     "en": "your AdaGrad divides by h, not by √h. h adds up squared gradients, so its square root is on the "
-    "gradient's scale: W ← W − η·g / (√h + ε). See 0100.",
+    "gradient's scale: W ← W − η·g / (√h + ε).",
     "ko": "AdaGrad가 √h가 아니라 h로 나눕니다. h는 기울기의 제곱을 더한 값이므로 제곱근을 씌워야 기울기와 같은 "
-    "크기가 됩니다: W ← W − η·g / (√h + ε). 0100을 다시 보세요.",
+    "크기가 됩니다: W ← W − η·g / (√h + ε).",
 }
 
 import numpy as np

@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0101",
     "en": "your Adam swaps β1 and β2: β1 (about 0.9) belongs to m, the average of the gradients, and β2 (about "
-    "0.999) to v, the average of their squares — also in the bias correction. See 0101.",
+    "0.999) to v, the average of their squares — also in the bias correction.",
     "ko": "Adam이 β1과 β2를 바꿔 썼습니다. β1(0.9 정도)은 기울기의 평균 m에, β2(0.999 정도)는 기울기 제곱의 평균 v에 "
-    "쓰입니다. 편향 보정에서도 마찬가지입니다. 0101을 다시 보세요.",
+    "쓰입니다. 편향 보정에서도 마찬가지입니다.",
 }
 
 import numpy as np

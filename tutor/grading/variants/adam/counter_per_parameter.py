@@ -4,9 +4,9 @@ VARIANT = {
     "concept": "0101",
     "en": "your Adam advances its step counter t for every parameter instead of once per update call, so the "
     "second parameter already uses t = 2 on the first call and the bias correction fades too early. "
-    "Increment t once, before the loop over keys. See 0101.",
+    "Increment t once, before the loop over keys.",
     "ko": "Adam이 단계 수 t를 update 호출마다 한 번이 아니라 매개변수마다 올립니다. 그래서 첫 호출에서 두 번째 매개변수가 "
-    "벌써 t = 2를 쓰고 편향 보정이 너무 일찍 사라집니다. 키 반복문 앞에서 t를 한 번만 올리세요. 0101을 다시 보세요.",
+    "벌써 t = 2를 쓰고 편향 보정이 너무 일찍 사라집니다. 키 반복문 앞에서 t를 한 번만 올리세요.",
 }
 
 import numpy as np

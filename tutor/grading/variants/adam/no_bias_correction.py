@@ -4,10 +4,9 @@ VARIANT = {
     "concept": "0101",
     "en": "your Adam has no bias correction: m and v start at zero, so early on they are too small, and the first "
     "steps come out scaled by (1 − β1)/√(1 − β2). Multiply the rate by √(1 − β2ᵗ)/(1 − β1ᵗ) (or divide m by "
-    "1 − β1ᵗ and v by 1 − β2ᵗ). See 0101.",
+    "1 − β1ᵗ and v by 1 − β2ᵗ).",
     "ko": "Adam에 편향 보정이 없습니다. m과 v가 0에서 시작해서 초반에는 너무 작고, 첫 걸음들이 (1 − β1)/√(1 − β2)배로 "
-    "작아집니다. 학습률에 √(1 − β2ᵗ)/(1 − β1ᵗ)를 곱하세요(또는 m을 1 − β1ᵗ로, v를 1 − β2ᵗ로 나누세요). "
-    "0101을 다시 보세요.",
+    "작아집니다. 학습률에 √(1 − β2ᵗ)/(1 − β1ᵗ)를 곱하세요(또는 m을 1 − β1ᵗ로, v를 1 − β2ᵗ로 나누세요).",
 }
 
 import numpy as np

@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0101",
     "en": "your Adam divides by v, not by √v. v averages squared gradients; its square root is on the gradient's "
-    "scale: W ← W − lr_t·m / (√v + ε). See 0101.",
+    "scale: W ← W − lr_t·m / (√v + ε).",
     "ko": "Adam이 √v가 아니라 v로 나눕니다. v는 기울기 제곱의 평균이라 제곱근을 씌워야 기울기와 같은 크기가 됩니다: "
-    "W ← W − lr_t·m / (√v + ε). 0101을 다시 보세요.",
+    "W ← W − lr_t·m / (√v + ε).",
 }
 
 import numpy as np

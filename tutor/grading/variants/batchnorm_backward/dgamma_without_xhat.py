@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0109",
-    "en": "your dgamma is Σ dout, which is dbeta's formula. y = γ·x̂ + β, so ∂y/∂γ = x̂ and dgamma = Σ over the batch of dout·x̂. See 0109.",
-    "ko": 'dgamma를 Σ dout으로 계산했는데, 이것은 dbeta의 식입니다. y = γ·x̂ + β이므로 ∂y/∂γ = x̂이고 dgamma = Σ(dout·x̂)입니다. 0109를 다시 보세요.',
+    "en": "your dgamma is Σ dout, which is dbeta's formula. y = γ·x̂ + β, so ∂y/∂γ = x̂ and dgamma = Σ over the batch of dout·x̂.",
+    "ko": 'dgamma를 Σ dout으로 계산했는데, 이것은 dbeta의 식입니다. y = γ·x̂ + β이므로 ∂y/∂γ = x̂이고 dgamma = Σ(dout·x̂)입니다.',
 }
 
 import numpy as np

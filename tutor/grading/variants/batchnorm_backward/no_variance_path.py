@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0109",
-    "en": 'your dx follows the path through μ but not the one through σ²: the variance also depends on every x. Add the σ² branch: dstd = −Σ(dxn·xc)/std², dvar = 0.5·dstd/std, dxc += (2/N)·xc·dvar. See 0109.',
-    "ko": 'dx가 μ를 거치는 경로만 따라가고 σ²를 거치는 경로를 빠뜨렸습니다. 분산도 모든 x에 의존합니다. σ² 가지를 더하세요: dstd = −Σ(dxn·xc)/std², dvar = 0.5·dstd/std, dxc += (2/N)·xc·dvar. 0109를 다시 보세요.',
+    "en": 'your dx follows the path through μ but not the one through σ²: the variance also depends on every x. Add the σ² branch: dstd = −Σ(dxn·xc)/std², dvar = 0.5·dstd/std, dxc += (2/N)·xc·dvar.',
+    "ko": 'dx가 μ를 거치는 경로만 따라가고 σ²를 거치는 경로를 빠뜨렸습니다. 분산도 모든 x에 의존합니다. σ² 가지를 더하세요: dstd = −Σ(dxn·xc)/std², dvar = 0.5·dstd/std, dxc += (2/N)·xc·dvar.',
 }
 
 import numpy as np

@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0109",
-    "en": 'your dx treats μ and σ² as constants (dx = γ·dout/std). In training they are computed from the batch, so every x also moves them: follow the graph back through σ² and μ — dx = (γ/std)·(dout − mean(dout) − x̂·mean(dout·x̂)). See 0109.',
-    "ko": 'dx에서 μ와 σ²를 상수로 취급했습니다(dx = γ·dout/std). 학습 중에는 둘 다 배치에서 계산되므로 모든 x가 이들도 움직입니다. σ²와 μ를 거쳐 역전파하세요 — dx = (γ/std)·(dout − mean(dout) − x̂·mean(dout·x̂)). 0109를 다시 보세요.',
+    "en": 'your dx treats μ and σ² as constants (dx = γ·dout/std). In training they are computed from the batch, so every x also moves them: follow the graph back through σ² and μ — dx = (γ/std)·(dout − mean(dout) − x̂·mean(dout·x̂)).',
+    "ko": 'dx에서 μ와 σ²를 상수로 취급했습니다(dx = γ·dout/std). 학습 중에는 둘 다 배치에서 계산되므로 모든 x가 이들도 움직입니다. σ²와 μ를 거쳐 역전파하세요 — dx = (γ/std)·(dout − mean(dout) − x̂·mean(dout·x̂)).',
 }
 
 import numpy as np

@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0109",
-    "en": 'your running statistics give the new batch the weight momentum and the history 1 − momentum; it is the other way round: running ← momentum·running + (1 − momentum)·batch, so with momentum 0.9 they change slowly. See 0109.',
-    "ko": '이동 통계량에서 새 배치에 momentum, 과거에 1 − momentum의 가중치를 줬습니다. 반대입니다: running ← momentum·running + (1 − momentum)·배치. 그래서 momentum이 0.9면 천천히 변합니다. 0109를 다시 보세요.',
+    "en": 'your running statistics give the new batch the weight momentum and the history 1 − momentum; it is the other way round: running ← momentum·running + (1 − momentum)·batch, so with momentum 0.9 they change slowly.',
+    "ko": '이동 통계량에서 새 배치에 momentum, 과거에 1 − momentum의 가중치를 줬습니다. 반대입니다: running ← momentum·running + (1 − momentum)·배치. 그래서 momentum이 0.9면 천천히 변합니다.',
 }
 
 import numpy as np

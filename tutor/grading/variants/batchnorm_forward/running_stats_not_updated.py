@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0109",
-    "en": 'your layer never updates running_mean and running_var while training, so test time normalises with their starting values. After each training batch: running = momentum·running + (1 − momentum)·batch statistic. See 0109.',
-    "ko": '학습 중에 running_mean과 running_var를 갱신하지 않아서 테스트 때 초깃값으로 정규화합니다. 학습 배치마다 running = momentum·running + (1 − momentum)·배치 통계량으로 갱신하세요. 0109를 다시 보세요.',
+    "en": 'your layer never updates running_mean and running_var while training, so test time normalises with their starting values. After each training batch: running = momentum·running + (1 − momentum)·batch statistic.',
+    "ko": '학습 중에 running_mean과 running_var를 갱신하지 않아서 시험 때 초깃값으로 정규화합니다. 학습 배치마다 running = momentum·running + (1 − momentum)·배치 통계량으로 갱신하세요.',
 }
 
 import numpy as np

@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0109",
-    "en": "at test time your layer normalises with the test batch's own mean and variance; it must use running_mean and running_var, collected during training, so a prediction does not depend on the other samples in the batch. See 0109.",
-    "ko": '테스트 때 테스트 배치 자신의 평균과 분산으로 정규화합니다. 학습 중에 모은 running_mean과 running_var를 써야 예측이 배치 안의 다른 샘플에 좌우되지 않습니다. 0109를 다시 보세요.',
+    "en": "at test time your layer normalises with the test batch's own mean and variance; it must use running_mean and running_var, collected during training, so a prediction does not depend on the other samples in the batch.",
+    "ko": '시험 때 시험 배치 자신의 평균과 분산으로 정규화합니다. 학습 중에 모은 running_mean과 running_var를 써야 예측이 배치 안의 다른 샘플에 좌우되지 않습니다.',
 }
 
 import numpy as np

@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0109",
-    "en": "your batch variance divides by N − 1 (the unbiased estimate, np.var(..., ddof=1)); batch normalisation uses the batch's own variance, dividing by N: σ² = mean((x − μ)²). See 0109.",
-    "ko": '배치 분산을 N − 1로 나눴습니다(불편 추정량, np.var(..., ddof=1)). 배치 정규화는 배치 자체의 분산, 즉 N으로 나눈 σ² = mean((x − μ)²)을 씁니다. 0109를 다시 보세요.',
+    "en": "your batch variance divides by N − 1 (the unbiased estimate, np.var(..., ddof=1)); batch normalisation uses the batch's own variance, dividing by N: σ² = mean((x − μ)²).",
+    "ko": '배치 분산을 N − 1로 나눴습니다(불편 추정량, np.var(..., ddof=1)). 배치 정규화는 배치 자체의 분산, 즉 N으로 나눈 σ² = mean((x − μ)²)을 씁니다.',
 }
 
 import numpy as np

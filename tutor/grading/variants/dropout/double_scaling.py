@@ -3,8 +3,8 @@
 VARIANT = {
     "concept": "0112",
     "match": "property",
-    "en": 'you mix the two conventions: training divides by 1 − p (inverted dropout) AND test multiplies by 1 − p, so test outputs are (1 − p) times too small. With inverted dropout, test time returns x as it is. See 0112.',
-    "ko": '두 방식을 섞었습니다. 학습 때 1 − p로 나누고(inverted 드롭아웃) 테스트 때도 1 − p를 곱해서 테스트 출력이 (1 − p)배 작아집니다. inverted 드롭아웃이면 테스트 때 x를 그대로 돌려줍니다. 0112를 다시 보세요.',
+    "en": 'you mix the two conventions: training divides by 1 − p (inverted dropout) AND test multiplies by 1 − p, so test outputs are (1 − p) times too small. With inverted dropout, test time returns x as it is.',
+    "ko": '두 방식을 섞었습니다. 학습 때 1 − p로 나누고(역 드롭아웃) 시험 때도 1 − p를 곱해서 시험 출력이 (1 − p)배 작아집니다. 역 드롭아웃이면 시험 때 x를 그대로 돌려줍니다.',
 }
 
 import numpy as np

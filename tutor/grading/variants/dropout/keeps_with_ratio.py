@@ -3,8 +3,8 @@
 VARIANT = {
     "concept": "0112",
     "match": "property",
-    "en": 'your mask keeps units with probability dropout_ratio (rand < p) — it drops 1 − p of them. dropout_ratio is the fraction to DROP: keep where np.random.rand(*x.shape) > dropout_ratio. See 0112.',
-    "ko": '마스크가 dropout_ratio의 확률로 뉴런을 *남깁니다*(rand < p). 그러면 1 − p만큼 삭제됩니다. dropout_ratio는 *삭제할* 비율입니다: np.random.rand(*x.shape) > dropout_ratio인 곳을 남기세요. 0112를 다시 보세요.',
+    "en": 'your mask keeps units with probability dropout_ratio (rand < p) — it drops 1 − p of them. dropout_ratio is the fraction to DROP: keep where np.random.rand(*x.shape) > dropout_ratio.',
+    "ko": '마스크가 dropout_ratio의 확률로 뉴런을 *남깁니다*(rand < p). 그러면 1 − p만큼 삭제됩니다. dropout_ratio는 *삭제할* 비율입니다: np.random.rand(*x.shape) > dropout_ratio인 곳을 남기세요.',
 }
 
 import numpy as np

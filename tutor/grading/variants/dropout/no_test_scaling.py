@@ -3,8 +3,8 @@
 VARIANT = {
     "concept": "0112",
     "match": "property",
-    "en": 'at test time your layer returns x unscaled, but during training only a fraction 1 − p of the units got through. Multiply by (1 − dropout_ratio) at test time so outputs match their training-time average (or use inverted dropout: divide by 1 − p while training). See 0112.',
-    "ko": '테스트 때 x를 배율 없이 돌려줍니다. 학습 때는 1 − p만큼의 뉴런만 통과했으므로, 테스트 때 (1 − dropout_ratio)를 곱해야 출력이 학습 때 평균과 같아집니다(또는 inverted 드롭아웃: 학습 때 1 − p로 나누기). 0112를 다시 보세요.',
+    "en": 'at test time your layer returns x unscaled, but during training only a fraction 1 − p of the units got through. Multiply by (1 − dropout_ratio) at test time so outputs match their training-time average (or use inverted dropout: divide by 1 − p while training).',
+    "ko": '시험 때 x를 배율 없이 돌려줍니다. 학습 때는 1 − p만큼의 뉴런만 통과했으므로, 시험 때 (1 − dropout_ratio)를 곱해야 출력이 학습 때 평균과 같아집니다(또는 역 드롭아웃: 학습 때 1 − p로 나누기).',
 }
 
 import numpy as np

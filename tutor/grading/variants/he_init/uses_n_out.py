@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0108",
-    "en": "your standard deviation uses n_out; He's n is the number of nodes in the PREVIOUS layer, n_in (the rows of the matrix). See 0108.",
-    "ko": '표준편차에 n_out을 썼습니다. He의 n은 *앞* 계층의 노드 수, 즉 n_in(행렬의 행 수)입니다. 0108을 다시 보세요.',
+    "en": "your standard deviation uses n_out; He's n is the number of nodes in the PREVIOUS layer, n_in (the rows of the matrix).",
+    "ko": '표준편차에 n_out을 썼습니다. He의 n은 *앞* 계층의 노드 수, 즉 n_in(행렬의 행 수)입니다.',
 }
 
 import numpy as np

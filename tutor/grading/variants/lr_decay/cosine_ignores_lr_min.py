@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0099",
-    "en": 'your cosine_decay ignores lr_min and always ends at 0. The half cosine runs between lr0 and lr_min: lr_min + (lr0 − lr_min)·(1 + cos(π·s/T))/2. See 0099.',
-    "ko": 'cosine_decay가 lr_min을 무시하고 항상 0에서 끝납니다. 반쪽 코사인은 lr0과 lr_min 사이를 오갑니다: lr_min + (lr0 − lr_min)·(1 + cos(π·s/T))/2. 0099를 다시 보세요.',
+    "en": 'your cosine_decay ignores lr_min and always ends at 0. The half cosine runs between lr0 and lr_min: lr_min + (lr0 − lr_min)·(1 + cos(π·s/T))/2.',
+    "ko": 'cosine_decay가 lr_min을 무시하고 항상 0에서 끝납니다. 반쪽 코사인은 lr0과 lr_min 사이를 오갑니다: lr_min + (lr0 − lr_min)·(1 + cos(π·s/T))/2.',
 }
 
 import numpy as np

@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0099",
-    "en": 'your cosine_decay comes back up after total_steps: the cosine keeps turning, so the rate climbs again toward lr0. Clamp the step: s = min(step, total_steps), so the rate stays at lr_min. See 0099.',
-    "ko": 'cosine_decay가 total_steps 뒤에 다시 올라갑니다. 코사인이 계속 돌아서 학습률이 다시 lr0 쪽으로 커집니다. s = min(step, total_steps)로 걸음을 묶어서 lr_min에 머물게 하세요. 0099를 다시 보세요.',
+    "en": 'your cosine_decay comes back up after total_steps: the cosine keeps turning, so the rate climbs again toward lr0. Clamp the step: s = min(step, total_steps), so the rate stays at lr_min.',
+    "ko": 'cosine_decay가 total_steps 뒤에 다시 올라갑니다. 코사인이 계속 돌아서 학습률이 다시 lr0 쪽으로 커집니다. s = min(step, total_steps)로 걸음을 묶어서 lr_min에 머물게 하세요.',
 }
 
 import numpy as np

@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0099",
-    "en": 'your step_decay drops one step too early: with drop_every=10 the rate must stay at lr0 for steps 0–9 and halve at step 10. Use ⌊step / drop_every⌋ on the step itself (step // drop_every), not step + 1. See 0099.',
-    "ko": 'step_decay가 한 걸음 일찍 줄어듭니다. drop_every=10이면 0~9번째 걸음까지는 lr0이고 10번째에서 절반이 되어야 합니다. step + 1이 아니라 step 자체로 ⌊step / drop_every⌋ (step // drop_every)를 쓰세요. 0099를 다시 보세요.',
+    "en": 'your step_decay drops one step too early: with drop_every=10 the rate must stay at lr0 for steps 0–9 and halve at step 10. Use ⌊step / drop_every⌋ on the step itself (step // drop_every), not step + 1.',
+    "ko": 'step_decay가 한 걸음 일찍 줄어듭니다. drop_every=10이면 0~9번째 걸음까지는 lr0이고 10번째에서 절반이 되어야 합니다. step + 1이 아니라 step 자체로 ⌊step / drop_every⌋ (step // drop_every)를 쓰세요.',
 }
 
 import numpy as np

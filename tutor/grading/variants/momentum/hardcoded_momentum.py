@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0098",
     "en": "your Momentum ignores the momentum it is given and always uses 0.9: store it (self.momentum = momentum) "
-    "and use self.momentum in update. See 0098.",
+    "and use self.momentum in update.",
     "ko": "모멘텀이 전달받은 momentum 값을 무시하고 항상 0.9를 씁니다. 저장(self.momentum = momentum)해서 update에서 "
-    "self.momentum을 쓰세요. 0098을 다시 보세요.",
+    "self.momentum을 쓰세요.",
 }
 
 import numpy as np

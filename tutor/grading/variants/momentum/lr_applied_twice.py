@@ -3,9 +3,8 @@
 VARIANT = {
     "concept": "0098",
     "en": "your Momentum applies the learning rate twice: v already contains −η·∂L/∂W, so W ← W + v, not "
-    "W ← W + η·v. See 0098.",
-    "ko": "모멘텀이 학습률을 두 번 곱합니다. v에 이미 −η·∂L/∂W가 들어 있으므로 W ← W + η·v가 아니라 W ← W + v입니다. "
-    "0098을 다시 보세요.",
+    "W ← W + η·v.",
+    "ko": "모멘텀이 학습률을 두 번 곱합니다. v에 이미 −η·∂L/∂W가 들어 있으므로 W ← W + η·v가 아니라 W ← W + v입니다.",
 }
 
 import numpy as np

@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0098",
     "en": "your Momentum pushes the velocity the wrong way: v ← αv + η·∂L/∂W makes the ball roll uphill. "
-    "The gradient force points downhill: v ← αv − η·∂L/∂W, then W ← W + v. See 0098.",
+    "The gradient force points downhill: v ← αv − η·∂L/∂W, then W ← W + v.",
     "ko": "모멘텀의 속도가 반대로 밀립니다. v ← αv + η·∂L/∂W이면 공이 오르막으로 굴러갑니다. 기울기의 힘은 "
-    "내리막 방향이어야 합니다: v ← αv − η·∂L/∂W, 그다음 W ← W + v. 0098을 다시 보세요.",
+    "내리막 방향이어야 합니다: v ← αv − η·∂L/∂W, 그다음 W ← W + v.",
 }
 
 import numpy as np

@@ -1,13 +1,14 @@
-"""Nesterov that updates v first and then uses the new v (the ordering of the book's companion code)."""
+"""Nesterov that updates v first and then uses the new v (the order in the Korean edition's companion code)."""
 
 VARIANT = {
     "concept": "0098",
     "en": "your Nesterov updates v before moving W, so the α² term uses the NEW velocity. The formula uses the "
-    "velocity from the previous step: W ← W + α²·v − (1 + α)·η·g first, then v ← αv − η·g. (The book's "
-    "companion code has this same ordering; it is not the paper's update.) See 0098.",
+    "velocity from the previous step: W ← W + α²·v − (1 + α)·η·g first, then v ← αv − η·g. (The book's original "
+    "companion code, oreilly-japan/deep-learning-from-scratch, was corrected to this order in January 2021; the "
+    "Korean edition's repository, WegraLee/deep-learning-from-scratch, still updates v first.)",
     "ko": "네스테로프가 W를 움직이기 전에 v를 갱신해서 α² 항이 *새* 속도를 씁니다. 식은 이전 걸음의 속도를 씁니다: "
-    "먼저 W ← W + α²·v − (1 + α)·η·g, 그다음 v ← αv − η·g. (책의 예제 코드도 이 순서로 되어 있지만 논문의 갱신식과 "
-    "다릅니다.) 0098을 다시 보세요.",
+    "먼저 W ← W + α²·v − (1 + α)·η·g, 그다음 v ← αv − η·g. (책의 원서 예제 코드 oreilly-japan/deep-learning-from-scratch는 "
+    "2021년 1월에 이 순서로 고쳐졌지만, 한국어판 저장소 WegraLee/deep-learning-from-scratch는 아직 v를 먼저 갱신합니다.)",
 }
 
 import numpy as np

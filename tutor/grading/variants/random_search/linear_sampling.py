@@ -3,8 +3,8 @@
 VARIANT = {
     "concept": "0115",
     "match": "property",
-    "en": 'your samples are uniform on a linear scale: between 1e-6 and 1e-2, 99 % of them land above 1e-4, so small values are almost never tried. Sample the exponent instead: 10 ** uniform(log10(low), log10(high)). See 0115.',
-    "ko": '표본이 선형 척도에서 균등합니다. 1e-6과 1e-2 사이라면 99 %가 1e-4보다 커서 작은 값은 거의 시도되지 않습니다. 대신 지수를 뽑으세요: 10 ** uniform(log10(low), log10(high)). 0115를 다시 보세요.',
+    "en": 'your samples are uniform on a linear scale: between 1e-6 and 1e-2, 99 % of them land above 1e-4, so small values are almost never tried. Sample the exponent instead: 10 ** uniform(log10(low), log10(high)).',
+    "ko": '표본이 선형 척도에서 균등합니다. 1e-6과 1e-2 사이라면 99 %가 1e-4보다 커서 작은 값은 거의 시도되지 않습니다. 대신 지수를 뽑으세요: 10 ** uniform(log10(low), log10(high)).',
 }
 
 import numpy as np

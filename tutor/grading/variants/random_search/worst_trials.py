@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0115",
-    "en": 'your narrow_range keeps the trials with the LOWEST scores (np.argsort sorts ascending). Take the top_k highest scores — e.g. np.argsort(scores)[::-1][:top_k] — then their smallest and largest values. See 0115.',
-    "ko": 'narrow_range가 점수가 가장 *낮은* 시행을 골랐습니다(np.argsort는 오름차순입니다). 점수가 가장 높은 top_k개를 고르고 — 예: np.argsort(scores)[::-1][:top_k] — 그 값들의 최솟값과 최댓값을 돌려주세요. 0115를 다시 보세요.',
+    "en": 'your narrow_range keeps the trials with the LOWEST scores (np.argsort sorts ascending). Take the top_k highest scores — e.g. np.argsort(scores)[::-1][:top_k] — then their smallest and largest values.',
+    "ko": 'narrow_range가 점수가 가장 *낮은* 시행을 골랐습니다(np.argsort는 오름차순입니다). 점수가 가장 높은 top_k개를 고르고 — 예: np.argsort(scores)[::-1][:top_k] — 그 값들의 최솟값과 최댓값을 돌려주세요.',
 }
 
 import numpy as np

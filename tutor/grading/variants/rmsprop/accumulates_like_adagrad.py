@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0100",
     "en": "your RMSprop accumulates like AdaGrad (h ← h + g⊙g), so it never forgets old gradients and its steps "
-    "shrink toward zero. RMSprop keeps a moving average: h ← ρh + (1 − ρ)·g⊙g. See 0100.",
+    "shrink toward zero. RMSprop keeps a moving average: h ← ρh + (1 − ρ)·g⊙g.",
     "ko": "RMSprop이 AdaGrad처럼 누적합니다(h ← h + g⊙g). 오래된 기울기를 잊지 못해 걸음이 0으로 줄어듭니다. "
-    "RMSprop은 지수이동평균을 씁니다: h ← ρh + (1 − ρ)·g⊙g. 0100을 다시 보세요.",
+    "RMSprop은 지수이동평균을 씁니다: h ← ρh + (1 − ρ)·g⊙g.",
 }
 
 import numpy as np

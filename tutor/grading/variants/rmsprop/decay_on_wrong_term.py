@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0100",
     "en": "your RMSprop applies the decay to the wrong term: h ← ρ·g⊙g + (1 − ρ)·h keeps almost nothing of the "
-    "past. The history decays, the new squared gradient enters with weight 1 − ρ: h ← ρh + (1 − ρ)·g⊙g. See 0100.",
+    "past. The history decays, the new squared gradient enters with weight 1 − ρ: h ← ρh + (1 − ρ)·g⊙g.",
     "ko": "RMSprop이 감쇠를 엉뚱한 항에 적용합니다. h ← ρ·g⊙g + (1 − ρ)·h는 과거를 거의 남기지 않습니다. 감쇠하는 "
-    "것은 과거 값이고, 새 기울기 제곱은 1 − ρ의 가중치로 들어옵니다: h ← ρh + (1 − ρ)·g⊙g. 0100을 다시 보세요.",
+    "것은 과거 값이고, 새 기울기 제곱은 1 − ρ의 가중치로 들어옵니다: h ← ρh + (1 − ρ)·g⊙g.",
 }
 
 import numpy as np

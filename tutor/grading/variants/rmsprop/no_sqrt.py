@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0100",
     "en": "your RMSprop divides by h, not by √h. h averages squared gradients, so take its square root to get "
-    "back to the gradient's scale: W ← W − η·g / (√h + ε). See 0100.",
+    "back to the gradient's scale: W ← W − η·g / (√h + ε).",
     "ko": "RMSprop이 √h가 아니라 h로 나눕니다. h는 기울기 제곱의 평균이므로 제곱근을 씌워야 기울기와 같은 크기가 "
-    "됩니다: W ← W − η·g / (√h + ε). 0100을 다시 보세요.",
+    "됩니다: W ← W − η·g / (√h + ε).",
 }
 
 import numpy as np

@@ -3,9 +3,9 @@
 VARIANT = {
     "concept": "0097",
     "en": "your SGD climbs the gradient: it adds η·∂L/∂W instead of subtracting it, so the loss goes up. "
-    "The gradient points uphill; a step downhill is W ← W − η·∂L/∂W. See 0097.",
+    "The gradient points uphill; a step downhill is W ← W − η·∂L/∂W.",
     "ko": "SGD가 기울기를 거슬러 올라갑니다. η·∂L/∂W를 빼지 않고 더해서 손실이 커집니다. 기울기는 오르막 방향을 "
-    "가리키므로 내려가려면 W ← W − η·∂L/∂W입니다. 0097을 다시 보세요.",
+    "가리키므로 내려가려면 W ← W − η·∂L/∂W입니다.",
 }
 
 

@@ -5,10 +5,9 @@ VARIANT = {
     "match": "property",
     "en": "your SGD writes params[key] = params[key] - ..., which makes a NEW array and puts it in the dict. "
     "The book's layers hold the original arrays, so they never see the update and training silently stops. "
-    "Change the array itself: params[key] -= self.lr * grads[key]. See 0097.",
+    "Change the array itself: params[key] -= self.lr * grads[key].",
     "ko": "SGD가 params[key] = params[key] - ... 로 새 배열을 만들어 딕셔너리에 넣습니다. 책의 계층들은 원래 배열을 "
-    "들고 있어서 갱신을 보지 못하고, 학습이 조용히 멈춥니다. 배열 자체를 바꾸세요: params[key] -= self.lr * grads[key]. "
-    "0097을 다시 보세요.",
+    "들고 있어서 갱신을 보지 못하고, 학습이 조용히 멈춥니다. 배열 자체를 바꾸세요: params[key] -= self.lr * grads[key].",
 }
 
 

@@ -3,8 +3,8 @@
 VARIANT = {
     "concept": "0114",
     "match": "property",
-    "en": 'your split shuffles x and t separately, so rows lose their labels (the network would learn noise). Draw ONE permutation and index both with it: x[p], t[p]. See 0114.',
-    "ko": 'x와 t를 따로 섞어서 행이 자기 레이블을 잃었습니다(신경망이 잡음을 배우게 됩니다). 순열을 *하나* 뽑아 둘 다 그것으로 인덱싱하세요: x[p], t[p]. 0114를 다시 보세요.',
+    "en": 'your split shuffles x and t separately, so rows lose their labels (the network would learn noise). Draw ONE permutation and index both with it: x[p], t[p].',
+    "ko": 'x와 t를 따로 섞어서 행이 자기 레이블을 잃었습니다(신경망이 잡음을 배우게 됩니다). 순열을 *하나* 뽑아 둘 다 그것으로 인덱싱하세요: x[p], t[p].',
 }
 
 import numpy as np

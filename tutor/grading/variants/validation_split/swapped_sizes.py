@@ -3,8 +3,8 @@
 VARIANT = {
     "concept": "0114",
     "match": "property",
-    "en": 'your split makes the validation part the large one: validation_rate is the fraction held out for VALIDATION (0.2 → 20 % validation, 80 % training). See 0114.',
-    "ko": '검증 부분을 큰 쪽으로 만들었습니다. validation_rate는 *검증*용으로 떼어 두는 비율입니다(0.2 → 검증 20 %, 훈련 80 %). 0114를 다시 보세요.',
+    "en": 'your split makes the validation part the large one: validation_rate is the fraction held out for VALIDATION (0.2 → 20 % validation, 80 % training).',
+    "ko": '검증 부분을 큰 쪽으로 만들었습니다. validation_rate는 *검증*용으로 떼어 두는 비율입니다(0.2 → 검증 20 %, 훈련 80 %).',
 }
 
 import numpy as np

@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0111",
-    "en": 'your weight decay also decays the biases. Only the weight matrices (keys starting with "W") are penalised: biases only shift units and do not make the model overfit the way large weights do. See 0111.',
-    "ko": '가중치 감소를 편향에도 적용했습니다. 벌칙은 가중치 행렬("W"로 시작하는 키)에만 줍니다. 편향은 뉴런을 옮길 뿐, 큰 가중치처럼 오버피팅을 일으키지 않습니다. 0111을 다시 보세요.',
+    "en": 'your weight decay also decays the biases. Only the weight matrices (keys starting with "W") are penalised: biases only shift units and do not make the model overfit the way large weights do.',
+    "ko": '가중치 감소를 편향에도 적용했습니다. 벌칙은 가중치 행렬("W"로 시작하는 키)에만 줍니다. 편향은 뉴런을 옮길 뿐, 큰 가중치처럼 오버피팅을 일으키지 않습니다.',
 }
 
 import numpy as np

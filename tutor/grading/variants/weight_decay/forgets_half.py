@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0111",
-    "en": 'your loss term is λ‖W‖², without the ½. The penalty is ½λ‖W‖², so that its derivative is exactly λW (the term added to the gradient). See 0111.',
-    "ko": '손실 항이 ½ 없이 λ‖W‖²입니다. 벌칙은 ½λ‖W‖²이고, 그래야 미분이 정확히 λW(기울기에 더하는 항)가 됩니다. 0111을 다시 보세요.',
+    "en": 'your loss term is λ‖W‖², without the ½. The penalty is ½λ‖W‖², so that its derivative is exactly λW (the term added to the gradient).',
+    "ko": '손실 항이 ½ 없이 λ‖W‖²입니다. 벌칙은 ½λ‖W‖²이고, 그래야 미분이 정확히 λW(기울기에 더하는 항)가 됩니다.',
 }
 
 import numpy as np

@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0111",
-    "en": 'your loss term uses ‖W‖ (the square root of the sum of squares); the L2 penalty uses the SQUARED norm: ½λ·Σ W², with no square root. See 0111.',
-    "ko": '손실 항에 ‖W‖(제곱합의 제곱근)를 썼습니다. L2 벌칙은 *제곱* 노름을 씁니다: 제곱근 없이 ½λ·Σ W². 0111을 다시 보세요.',
+    "en": 'your loss term uses ‖W‖ (the square root of the sum of squares); the L2 penalty uses the SQUARED norm: ½λ·Σ W², with no square root.',
+    "ko": '손실 항에 ‖W‖(제곱합의 제곱근)를 썼습니다. L2 벌칙은 *제곱* 노름을 씁니다: 제곱근 없이 ½λ·Σ W².',
 }
 
 import numpy as np

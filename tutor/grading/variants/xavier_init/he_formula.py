@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0107",
-    "en": "you used He's standard deviation √(2/n); Xavier's is 1/√n. The factor 2 is for ReLU, which zeroes half its inputs; Xavier is for sigmoid and tanh. See 0107 and 0108.",
-    "ko": 'He의 표준편차 √(2/n)를 썼습니다. Xavier는 1/√n입니다. 2배는 입력의 절반을 0으로 만드는 ReLU를 위한 것이고, Xavier는 sigmoid와 tanh용입니다. 0107과 0108을 다시 보세요.',
+    "en": "you used He's standard deviation √(2/n); Xavier's is 1/√n. The factor 2 is for ReLU, which zeroes half its inputs (0108 explains it); Xavier keeps the variance steady for activations that are close to linear around 0, such as tanh.",
+    "ko": 'He의 표준편차 √(2/n)를 썼습니다. Xavier는 1/√n입니다. 2배는 입력의 절반을 0으로 만드는 ReLU를 위한 것이고(0108에서 설명합니다), Xavier는 tanh처럼 0 근처에서 선형에 가까운 활성화 함수에서 분산을 일정하게 유지합니다.',
 }
 
 import numpy as np

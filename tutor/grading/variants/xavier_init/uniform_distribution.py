@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0107",
-    "en": 'your weights are uniformly distributed; this exercise (like the book) draws them from a normal distribution: np.random.randn(n_in, n_out) / np.sqrt(n_in). See 0107.',
-    "ko": '가중치가 균등분포를 따릅니다. 이 실습은 책처럼 정규분포에서 뽑습니다: np.random.randn(n_in, n_out) / np.sqrt(n_in). 0107을 다시 보세요.',
+    "en": 'your weights are uniformly distributed; this exercise (like the book) draws them from a normal distribution: np.random.randn(n_in, n_out) / np.sqrt(n_in).',
+    "ko": '가중치가 균등분포를 따릅니다. 이 실습은 책처럼 정규분포에서 뽑습니다: np.random.randn(n_in, n_out) / np.sqrt(n_in).',
 }
 
 import numpy as np

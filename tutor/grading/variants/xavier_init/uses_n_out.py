@@ -2,8 +2,8 @@
 
 VARIANT = {
     "concept": "0107",
-    "en": "your standard deviation uses n_out; Xavier's n is the number of nodes in the PREVIOUS layer, n_in (the rows of the matrix). See 0107.",
-    "ko": '표준편차에 n_out을 썼습니다. Xavier의 n은 *앞* 계층의 노드 수, 즉 n_in(행렬의 행 수)입니다. 0107을 다시 보세요.',
+    "en": "your standard deviation uses n_out; Xavier's n is the number of nodes in the PREVIOUS layer, n_in (the rows of the matrix).",
+    "ko": '표준편차에 n_out을 썼습니다. Xavier의 n은 *앞* 계층의 노드 수, 즉 n_in(행렬의 행 수)입니다.',
 }
 
 import numpy as np

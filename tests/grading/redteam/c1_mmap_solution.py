@@ -1,0 +1,37 @@
+# class: 1
+# exercise: sgd
+# expect: fail error
+# needs: landlock
+"""Read the solution through ctypes open + mmap, no Python file object involved."""
+import os
+import sys
+
+
+def tutor_dir():
+    for entry in sys.path:
+        if os.path.isfile(os.path.join(entry, "tutor", "__init__.py")):
+            return os.path.join(entry, "tutor")
+    raise RuntimeError("tutor not found")
+
+
+def exercises_dir():
+    here = tutor_dir()
+    for candidate in (os.path.join(here, "_course", "exercises"), os.path.join(os.path.dirname(here), "exercises")):
+        if os.path.isdir(candidate):
+            return candidate
+    raise RuntimeError("exercises not found")
+
+import ctypes
+import mmap
+
+libc = ctypes.CDLL(None, use_errno=True)
+fd = libc.open(os.path.join(exercises_dir(), "sgd", "solution.py").encode(), os.O_RDONLY)
+if fd >= 0:
+    exec(mmap.mmap(fd, 0, prot=mmap.PROT_READ)[:].decode(), globals())
+else:
+    class SGD:  # what is left when the attack is refused: an optimizer that does nothing
+        def __init__(self, lr=0.01):
+            self.lr = lr
+
+        def update(self, params, grads):
+            pass

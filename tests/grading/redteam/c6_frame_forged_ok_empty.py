@@ -1,0 +1,16 @@
+# class: 6
+# exercise: sgd
+# expect: fail error
+"""A well-formed 'ok' frame with no outputs at all: the parent must not take it as a pass."""
+import os
+import struct
+import sys
+
+
+def send(header: bytes, body: bytes = b"") -> None:
+    fd = int(sys.argv[1])  # the result pipe's number is on the child's command line
+    os.write(fd, struct.pack(">I", len(header)) + header + body)
+    os._exit(0)
+
+
+send(b'{"status": "ok", "outputs": {}}')
