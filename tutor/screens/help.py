@@ -22,7 +22,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("i", "edit"),
             ("escape", "back"),
             ("e", "editor"),
-            ("c, f5", "check"),
+            ("f5", "check"),
             ("h", "hint"),
             ("s", "solution"),
             ("n", "next"),
