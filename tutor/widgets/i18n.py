@@ -167,7 +167,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "passed_n": ("Passed: all {n} checks. n: next exercise · s: solution", "통과했습니다: 확인 {n}개 모두 통과. n: 다음 실습 · s: 모범 답안"),
     "failed_n": ("Not yet: {k} of {n} checks fail.", "아직입니다: 확인 {n}개 중 {k}개가 통과하지 못했습니다."),
-    "revisit": ("(revisit {concept})", "({concept}을 다시 보세요)"),
+    "revisit": ("(revisit {concept})", "(다시 볼 개념: {concept})"),
     "same_in_more": ("The same in {n} more checks.", "다른 확인 {n}개에서도 같습니다."),
     "check_results": ("Checks", "확인 결과"),
     "leave_unsaved": (
