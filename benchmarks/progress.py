@@ -1,10 +1,16 @@
-"""Benchmark of the progress store at 10,000 past attempts: record time (p50/p95), open time, and the
-same operations with TinyDB's default JSONStorage for comparison.
+"""Benchmark of the progress store at 10,000 and 100,000 past attempts: record time (p50/p95), open time,
+and the same operations with TinyDB's default JSONStorage for comparison; and the lock's fairness.
 
-    python benchmarks/progress.py [--attempts 10000] [--records 200]
+    python benchmarks/progress.py [--attempts 10000 100000] [--records 200]
+    python benchmarks/progress.py --fairness [--seconds 30]
 
 Every record is fsync'd, so the figures depend on the disk; the script also prints one bare
-append+fsync for reference. Targets (issue 4): record ≤ 5 ms p50, open ≤ 100 ms.
+append+fsync for reference. Targets (issues 4 and 10): record ≤ 5 ms p50, open ≤ 100 ms, at 10,000
+and at 100,000 attempts.
+
+--fairness: 4 processes run `tutor check`'s store work in a loop (open, record one check, close) beside 2
+long-lived writers that record as fast as they can (the app, at its most eager) for --seconds; it prints
+how many checks were recorded and how many were not (the target is 0), and how long a check waited.
 """
 
 from __future__ import annotations
@@ -30,12 +36,14 @@ EXERCISES = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "lr_de
 
 
 def history(count: int, seed: int = 0) -> list[dict]:
-    """A plausible learner history: quiz answers, checks, hints, lessons over two years."""
+    """A plausible learner history: quiz answers, checks, hints, lessons, ending an hour ago (every time
+    must be from 2000 on and not in the future: at 100,000 attempts, about 19 years of them)."""
     rng = random.Random(seed)
-    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
-    moment, attempts = start, []
+    gaps = [timedelta(minutes=rng.expovariate(1 / 100)) for _ in range(count)]
+    moment = datetime.now(timezone.utc) - timedelta(hours=1) - sum(gaps, timedelta())
+    attempts = []
     for n in range(count):
-        moment += timedelta(minutes=rng.expovariate(1 / 100))
+        moment += gaps[n]
         concept = rng.choice(CONCEPTS)
         kind = rng.choices(["quiz", "check", "hint", "lesson"], [6, 3, 1, 0.5])[0]
         item = {"quiz": f"{concept}-q{rng.randint(1, 5)}", "check": rng.choice(EXERCISES), "hint": rng.choice(EXERCISES), "lesson": concept}[kind]
@@ -63,6 +71,8 @@ def bench_store(folder: Path, attempts: list[dict], records: int) -> None:
     export.write_text(json.dumps({"format": "tutor-progress", "version": 1, "settings": {}, "attempts": attempts}))
     with Store.open(home) as store:
         print(f"import + full rebuild of {len(attempts)} attempts: {timed(lambda: store.import_(export)) * 1000:.0f} ms")
+    if hasattr(os, "sync"):
+        os.sync()  # the import's megabytes are written back now, not while the records below are timed
 
     opens = []
     for _ in range(20):
@@ -115,19 +125,91 @@ def bench_fsync(folder: Path) -> None:
     print(f"bare append + fsync on this disk:      {ms(times)}")
 
 
+def _check_loop(home: Path, until: float, out) -> None:
+    """`tutor check`'s store work, again and again: open, record one check, close."""
+    from tutor.progress import StoreError
+
+    recorded, unrecorded, waits = 0, 0, []
+    n = 0
+    while time.time() < until:
+        start = time.perf_counter()
+        try:
+            with Store.open(home) as store:
+                store.record("check", EXERCISES[n % len(EXERCISES)], "0097", "fail" if n % 3 else "pass")
+            recorded += 1
+        except StoreError:  # read-only (the lock was busy at open) or busy at the write: not recorded
+            unrecorded += 1
+        waits.append(time.perf_counter() - start)
+        n += 1
+        time.sleep(0.01)  # a person's next `tutor check` is never instant
+    out.put(("check", recorded, unrecorded, waits))
+
+
+def _long_lived_writer(home: Path, until: float, out) -> None:
+    """The app at its most eager: one store, recording as fast as it can."""
+    from tutor.progress import StoreError
+
+    recorded, unrecorded, n = 0, 0, 0
+    with Store.open(home) as store:
+        while time.time() < until:
+            try:
+                store.record("quiz", f"{CONCEPTS[n % len(CONCEPTS)]}-q{n % 5}", CONCEPTS[n % len(CONCEPTS)], "right")
+                recorded += 1
+            except StoreError:
+                unrecorded += 1
+            n += 1
+    out.put(("writer", recorded, unrecorded, []))
+
+
+def bench_fairness(folder: Path, seconds: float) -> None:
+    import multiprocessing
+
+    home = folder / "fair"
+    Store.open(home).close()
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    until = time.time() + seconds
+    workers = [context.Process(target=_check_loop, args=(home, until, out)) for _ in range(4)]
+    workers += [context.Process(target=_long_lived_writer, args=(home, until, out)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    results = [out.get() for _ in workers]
+    for w in workers:
+        w.join()
+    checks = [r for r in results if r[0] == "check"]
+    writers = [r for r in results if r[0] == "writer"]
+    waits = [w for r in checks for w in r[3]]
+    recorded, unrecorded = sum(r[1] for r in checks), sum(r[2] for r in checks)
+    print(f"lock fairness, {seconds:g} s: 4 check loops + 2 long-lived writers")
+    print(f"  checks recorded {recorded}, NOT recorded {unrecorded}")
+    print(f"  a check's open+record+close: {ms(waits)}   max {max(waits) * 1000:7.1f} ms")
+    print(f"  long-lived writers recorded {sum(r[1] for r in writers)} ({sum(r[2] for r in writers)} not recorded)")
+    with Store.open(home) as store:
+        counts = store.attempt_counts()
+    print(f"  the history holds {counts['total']} attempts (checks {counts['by_kind'].get('check', 0)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--attempts", type=int, default=10_000)
+    parser.add_argument("--attempts", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--records", type=int, default=200)
+    parser.add_argument("--fairness", action="store_true", help="measure the lock's fairness instead")
+    parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--dir", help="where to put the test files (default: a temporary folder)")
     args = parser.parse_args()
-    attempts = history(args.attempts)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp)
-        print(f"progress store, {args.attempts} past attempts, in {folder}")
+        if args.fairness:
+            bench_fairness(folder, args.seconds)
+            return
         bench_fsync(folder)
-        bench_store(folder, attempts, args.records)
-        bench_tinydb_default(folder, attempts, args.records)
+        for count in args.attempts:
+            print(f"\nprogress store, {count} past attempts, in {folder}")
+            run = folder / str(count)
+            run.mkdir()
+            attempts = history(count)
+            bench_store(run, attempts, args.records)
+            bench_tinydb_default(run, attempts, args.records)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ CHOICE_QUESTIONS = [q for q in COURSE.questions() if q.choices]
 
 def _texts(lang: str):
     """Every learner-facing piece of course data in one language, with where it comes from: lessons,
-    questions, exercise titles, checks and hints, the glossary. (Stubs and the grading variants'
+    questions, exercise titles, checks, hints and tasks, the glossary. (Stubs and the grading variants'
     diagnoses are code, checked by their rooms.)"""
     for concept in COURSE.concepts:
         yield f"{concept.id} lesson.{lang}.md", concept.lesson.get(lang)
@@ -39,6 +39,8 @@ def _texts(lang: str):
             yield f"{exercise.id} check {i}", check.get(lang)
         for i, hint in enumerate(exercise.hints, 1):
             yield f"{exercise.id} hint {i}", hint.get(lang)
+        if exercise.task is not None:
+            yield f"{exercise.id} task.{lang}.md", exercise.task.get(lang)
     for term in GLOSSARY:
         yield f"glossary {term['en']}", term[lang]
         if "note" in term:

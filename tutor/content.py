@@ -70,6 +70,7 @@ class Exercise:
     checks: tuple[Text, ...]
     hints: tuple[Text, ...]
     folder: Path
+    task: Text | None = None  # task.en.md / task.ko.md: what to write, in Markdown (None: not written yet)
 
     @property
     def stub_path(self) -> Path:
@@ -230,7 +231,22 @@ def _exercise(folder: Path) -> Exercise:
         checks=tuple(_text(c, f"{where}/meta.toml check") for c in meta.get("checks", [])),
         hints=tuple(_text(h, f"{where}/hints.toml hint") for h in hints),
         folder=folder,
+        task=_task(folder),
     )
+
+
+def _task(folder: Path) -> Text | None:
+    """The task in both languages from task.en.md and task.ko.md; None when neither file exists."""
+    texts = {}
+    for lang in LANGUAGES:
+        path = folder / f"task.{lang}.md"
+        try:
+            texts[lang] = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ContentError(f"{path}: {exc}") from None
+    return _text(texts, f"{folder}/task.*.md") if texts else None
 
 
 @dataclass(frozen=True)

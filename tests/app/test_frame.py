@@ -33,7 +33,8 @@ def footer_text(app) -> str:
 
 
 def footer_actions(app) -> set[str]:
-    return {k.action.removeprefix("app.") for k in footer_keys(app)}
+    """The actions on the footer, without their namespace or parameters ("next(True)" -> "next")."""
+    return {k.action.removeprefix("app.").split("(")[0] for k in footer_keys(app)}
 
 
 def assert_footer_fits(app, width: int) -> None:
@@ -194,7 +195,8 @@ async def test_footers_list_only_keys_that_do_something(make_app):
         await settle(pilot)
         assert "exercise" not in footer_actions(app) and "lab" not in footer_actions(app)
         assert "quiz" in footer_actions(app)
-        assert "move(-1)" not in footer_actions(app) and "move(1)" in footer_actions(app)  # the first concept
+        keys = {k.key for k in footer_keys(app)}
+        assert "p" not in keys and "n" in keys  # the first concept: no previous one
         await pilot.press("e", "l", "p")  # keys not offered do nothing (no toast, no screen)
         await settle(pilot)
         assert isinstance(app.screen, LessonScreen) and app.screen.concept_id == "0096"

@@ -29,6 +29,7 @@ def test_a_version_0_file_has_its_settings_read(home):
 
 def test_no_file_or_a_damaged_one_means_no_settings(home):
     assert read_settings(home) == {}
+    (home / "progress").mkdir(parents=True)
     (home / "progress" / "state.json").write_text('{"settings": {"1": {"name": "lang"', encoding="utf-8")
     assert read_settings(home) == {}
     (home / "progress" / "state.json").write_text('{"settings": [1, 2]}', encoding="utf-8")

@@ -127,7 +127,8 @@ def test_v0_store_is_migrated_keeping_attempts_and_settings(home):
     shutil.copy(DATA / "v0-state.json", folder / "state.json")
     with Store.open(home) as store:
         assert [a["kind"] for a in store.attempts()] == ["quiz", "quiz", "hint", "check"]
-        assert store.get_setting("language") == "ko" and store.get_setting("theme") == "dark"
+        assert store.get_setting("language") == "ko"
+        assert store.get_setting("theme") == "textual-dark"  # version 0 said "dark"
         assert store.exercise_status("sgd") == "passed" and store.hints_shown("sgd") == 1
         ids = [a["id"] for a in store.attempts()]
     meta = json.loads((folder / "state.json").read_text())["meta"]["1"]
@@ -151,7 +152,7 @@ def test_second_instance_waits_then_opens_read_only(home, monkeypatch):
                 with pytest.raises(ReadOnlyError):
                     second.record("quiz", "0097-q2", "0097", "right")
                 with pytest.raises(ReadOnlyError):
-                    second.set_setting("theme", "light")
+                    second.set_setting("theme", "textual-light")
         finally:
             holder.close()
         first.record("quiz", "0097-q2", "0097", "right")  # the first one still writes
@@ -197,7 +198,7 @@ def test_two_processes_writing_at_once_lose_nothing(home, monkeypatch):
         for n in range(30):
             with Store.open(home) as store:
                 out(store.record("check", "sgd", "0097", "fail" if n < 29 else "pass")["id"])
-                store.set_setting(f"k{n}", n)
+                store.set_setting("last_position", {"screen": "lab", "id": f"lab{n}"})
 
     children = [fork_writer(tui), fork_writer(cli)]
     printed = [read_lines(fd, pid=pid) for pid, fd in children]
@@ -209,6 +210,6 @@ def test_two_processes_writing_at_once_lose_nothing(home, monkeypatch):
         ids = [a["id"] for a in store.attempts()]
         assert sorted(ids) == sorted(printed[0] + printed[1])
         assert store.exercise_status("sgd") == "passed"
-        assert all(store.get_setting(f"k{n}") == n for n in range(30))
+        assert store.get_setting("last_position") == {"screen": "lab", "id": "lab29"}  # the TUI kept the CLI's settings
         times = [a["time"] for a in store.attempts()]
         assert len(set(times)) == len(times)  # one global order

@@ -28,7 +28,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path} 파일이 이미 있습니다. 다른 이름을 고르거나, 바꾸려면 --force를 붙이세요",
     ),
     "cannot_write": ("cannot write {path}: {why}", "{path}에 쓸 수 없습니다: {why}"),
-    "nothing_imported": ("nothing imported: {why}", "아무것도 가져오지 않았습니다: {why}"),
+    "is_a_folder": ("{path} is a folder; give a file name", "{path}은(는) 폴더입니다. 파일 이름을 주세요"),
+    "import_unfinished": (
+        "the import did not finish: {why}; run it again then (attempts already here are skipped)",
+        "가져오기를 마치지 못했습니다: {why}. 그러면 다시 실행하세요(이미 있는 기록은 건너뜁니다)",
+    ),
     "needs_yes": (
         "resetting replaces your file with the stub: add --yes to confirm (`tutor reset {id} --yes`)",
         "초기화하면 파일이 스텁으로 바뀝니다. 확인하려면 --yes를 붙이세요(`tutor reset {id} --yes`)",

@@ -115,7 +115,7 @@ def check(args) -> int:
         results = [f.result() for f in futures]
     while not children.empty():
         children.get().discard()
-    lang = _record(store, args, results, lang, problem)
+    lang, recorded = _record(store, args, results, lang, problem)
 
     if args.json:
         if len(results) == 1:
@@ -126,7 +126,7 @@ def check(args) -> int:
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         _print_human(results, lang, several=len(results) > 1)
-    return 0 if all(r.passed for r in results) else 1
+    return 0 if recorded and all(r.passed for r in results) else 1  # an unrecorded result is never silent
 
 
 def _open_store(args):
@@ -141,8 +141,8 @@ def _open_store(args):
     return store, language(args, store), None
 
 
-def _record(store, args, results, lang, problem) -> str:
-    """Record each result (unless --no-record); return the output language."""
+def _record(store, args, results, lang, problem) -> tuple[str, bool]:
+    """Record each result (unless --no-record); return the output language and whether all was recorded."""
     from tutor.grading.judges import judge_for
     from tutor.progress import StoreError
 
@@ -159,8 +159,11 @@ def _record(store, args, results, lang, problem) -> str:
         except (StoreError, OSError, ValueError) as exc:
             problem = exc
     if problem is not None and not args.no_record:
-        print(WORDS[lang]["not_recorded"].format(why=problem), file=sys.stderr)
-    return lang
+        from tutor.commands.progress import why_not_recorded
+
+        print(WORDS[lang]["not_recorded"].format(why=why_not_recorded(problem, lang)), file=sys.stderr)
+        return lang, False
+    return lang, True
 
 
 def _print_human(results, lang: str, several: bool) -> None:

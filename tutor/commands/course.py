@@ -22,8 +22,9 @@ def _store(read_only: bool = False):
         store = Store.open(read_only=read_only)
     except StoreError as exc:
         raise CommandError(str(exc)) from None
-    if store.notice:
-        print(f"tutor: {store.notice}", file=sys.stderr)
+    notice = store.notice if read_only else store.repair_notice  # a writer says itself why it could not record
+    if notice:
+        print(f"tutor: {notice}", file=sys.stderr)
     return store
 
 
@@ -88,13 +89,35 @@ def hint(args) -> int:
         shown = store.hints_shown(exercise.id)
         upto = len(hints) if args.all else min(shown + 1, len(hints))
         first = 1 if args.all else upto
+        problem = None
         for i in range(first, upto + 1):
             print(f"{say('hint', lang, i=i, n=len(hints))}: {hints[i - 1].get(lang)}")
-            if i > shown:
-                store.record("hint", exercise.id, exercise.concept, "shown", index=i - 1)  # the store counts from 0
+            if i > shown and problem is None:
+                problem = _record(store, "hint", exercise, index=i - 1)  # the store counts from 0
         if upto == len(hints):
             print(say("all_hints", lang, id=exercise.id))
-    return 0
+    return _say_not_recorded("hint", problem, lang)
+
+
+def _record(store, kind: str, exercise, **detail):
+    """Record; return the StoreError that kept it from being recorded, or None."""
+    from tutor.progress import StoreError
+
+    try:
+        store.record(kind, exercise.id, exercise.concept, "shown", **detail)
+    except StoreError as exc:
+        return exc
+    return None
+
+
+def _say_not_recorded(what: str, problem, lang: str) -> int:
+    """Say (stderr, one line) that `what` was shown but not recorded, and exit 1; or exit 0."""
+    if problem is None:
+        return 0
+    from tutor.commands.progress import not_recorded
+
+    print(not_recorded(what, problem, lang), file=sys.stderr)
+    return 1
 
 
 def reset(args) -> int:
@@ -121,14 +144,14 @@ def reset(args) -> int:
 def solution(args) -> int:
     exercise = _exercise(args.id)
     with _store() as store:
+        lang = language(args, store)
         status = store.exercise_status(exercise.id)
         if status != "passed":
-            lang = language(args, store)
             raise CommandError("locked", id=exercise.id, status=say(f"status_{status}", lang))
         text = exercise.solution_path.read_text(encoding="utf-8")
-        store.record("solution", exercise.id, exercise.concept, "shown")
+        problem = _record(store, "solution", exercise)
     print(text, end="" if text.endswith("\n") else "\n")
-    return 0
+    return _say_not_recorded("solution", problem, lang)
 
 
 def path(args) -> int:

@@ -1,14 +1,16 @@
 """`tutor progress`, `tutor review`, `tutor export FILE`, `tutor import FILE`: thin faces on `tutor.progress`.
 
 Text for a person (in the learner's language: --lang, else their saved setting, else English), or JSON
-with --json. The store's notice (a recovered file, a read-only store) goes to stderr.
+with --json. The store's notice (a recovered file, a read-only store) goes to stderr. `not_recorded` words
+why an attempt could not be recorded, for every command that records (check, hint, solution).
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
+import os
 import textwrap
+from collections import Counter
 import sys
 import unicodedata
 from pathlib import Path
@@ -27,6 +29,50 @@ KIND_LABELS = {
     "en": {"question": "question", "exercise": "exercise", "lesson": "lesson"},
     "ko": {"question": "문제", "exercise": "실습", "lesson": "강의"},
 }
+
+
+# Why something was not recorded, by `StoreError.reason`, and what to do about it.
+WHY_NOT_RECORDED = {
+    "en": {
+        "busy": "another tutor kept your progress busy for too long; try again in a moment",
+        "unwritable": "your data home ({home}) cannot be written; make it writable, or set TUTOR_HOME to a folder you can write",
+        "no-space": "the disk holding {home} is full; free some space and try again",
+        "read-only": "progress was opened read-only",
+        "error": "{detail}",
+    },
+    "ko": {
+        "busy": "다른 tutor가 진행 기록을 너무 오래 쓰고 있었습니다. 잠시 뒤 다시 해 보세요",
+        "unwritable": "데이터 폴더({home})에 쓸 수 없습니다. 쓰기 권한을 주거나 TUTOR_HOME을 쓸 수 있는 폴더로 지정하세요",
+        "no-space": "{home}이(가) 있는 디스크가 가득 찼습니다. 공간을 비운 뒤 다시 해 보세요",
+        "read-only": "진행 기록을 읽기 전용으로 열었습니다",
+        "error": "{detail}",
+    },
+}
+NOT_RECORDED = {
+    "en": {"hint": "tutor: this hint was not recorded: {why}", "solution": "tutor: this look at the solution was not recorded: {why}"},
+    "ko": {"hint": "tutor: 이 힌트는 기록되지 않았습니다: {why}", "solution": "tutor: 해답을 본 것이 기록되지 않았습니다: {why}"},
+}
+
+
+def why_not_recorded(exc: BaseException, lang: str) -> str:
+    """One clause, in the learner's language, saying why the store could not record and what to do."""
+    from tutor import paths
+
+    reason = getattr(exc, "reason", "error")
+    words = WHY_NOT_RECORDED.get(lang, WHY_NOT_RECORDED["en"])
+    home = ""
+    if reason in ("unwritable", "no-space"):
+        try:
+            home = safe_text(str(paths.data_home()), limit=200, one_line=True)
+        except OSError:
+            home = safe_text(os.environ.get("TUTOR_HOME", "~"), limit=200, one_line=True)
+    return words.get(reason, words["error"]).format(home=home, detail=safe_text(exc, limit=300, one_line=True))
+
+
+def not_recorded(what: str, exc: BaseException, lang: str) -> str:
+    """The line a command prints (to stderr) when it could not record `what` (hint | solution)."""
+    lang = lang if lang in NOT_RECORDED else "en"
+    return NOT_RECORDED[lang][what].format(why=why_not_recorded(exc, lang))
 
 
 def _open(**kwargs) -> Store:
@@ -101,7 +147,14 @@ def progress(args) -> int:
         rows = progress_rows(store, course)
         plan = store.review_plan(course=course)  # what `tutor review` and the app offer today
         if args.json:
-            data = {"concepts": rows, "reviews_due": len(plan.items), "deferred": plan.deferred, "notice": store.notice}
+            data = {
+                "concepts": rows,
+                "reviews_due": len(plan.items),
+                "deferred": plan.deferred,
+                "attempts": store.attempt_counts(),
+                "notice": store.notice,
+                "notices": store.notices,
+            }
             print(json.dumps(data, ensure_ascii=False, indent=2))
             return 0
         lang = language(args, store)
@@ -152,8 +205,10 @@ def review(args) -> int:
 
 
 def export(args) -> int:
-    if Path(args.file).exists() and not args.force:
+    if os.path.lexists(args.file) and not args.force:
         raise CommandError("file_exists", path=args.file)
+    if os.path.isdir(args.file):
+        raise CommandError("is_a_folder", path=args.file)
     with _open() as store:
         try:
             count = store.export(Path(args.file))
@@ -170,7 +225,7 @@ def import_(args) -> int:
             result = store.import_(Path(args.file))
         except ImportFileError as exc:
             raise CommandError(str(exc)) from None
-        except StoreError as exc:
-            raise CommandError("nothing_imported", why=exc) from None
+        except StoreError as exc:  # the disk or the lock: attempts already added stay, and are skipped next time
+            raise CommandError("import_unfinished", why=why_not_recorded(exc, lang)) from None
     print(say("imported", lang, added=result["added"], skipped=result["skipped"], path=args.file))
     return 0

@@ -7,8 +7,10 @@ history on load, skipping ids it already has, so a migration interrupted by a cr
 Versions:
 - 0: the first layout, TinyDB's default shape: an `attempts` table (kind, item, concept, outcome, time)
   and a `settings` table ({name, value}), no `meta` table, attempts rewritten with the whole file.
-- 1: `meta` ({schema, count, last, marks}), `settings`, and the derived tables `exercises`, `cards`,
+  Its themes were called "dark" and "light" (now "textual-dark", "textual-light").
+- 1: `meta` ({schema, count, kinds, last, marks}), `settings`, and the derived tables `exercises`, `cards`,
   `concepts`; the attempts themselves live in the append-only history (see `tutor.progress.history`).
+  A version-1 checkpoint without `kinds` (attempts by kind) is rebuilt from the history at open.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from tutor.progress.storage import CorruptFile
 
 SCHEMA = 1
 V0_TABLES = {"attempts", "settings", "_default"}
+V0_THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
 def _v0_to_v1(tables: dict) -> dict:
@@ -35,7 +38,12 @@ def _v0_to_v1(tables: dict) -> dict:
             pending[doc_id] = validate({**doc, "id": doc.get("id") or f"v0-{digest[:24]}"})
         except InvalidAttempt as exc:
             raise CorruptFile(f"version-0 attempt {doc_id}: {exc}") from None
-    return {"meta": {"1": {"schema": 1}}, "settings": tables.get("settings", {}), "pending": pending}
+    settings = {}
+    for doc_id, doc in tables.get("settings", {}).items():
+        if isinstance(doc, dict) and doc.get("name") == "theme" and doc.get("value") in V0_THEMES:
+            doc = {**doc, "value": V0_THEMES[doc["value"]]}
+        settings[doc_id] = doc
+    return {"meta": {"1": {"schema": 1}}, "settings": settings, "pending": pending}
 
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {0: _v0_to_v1}

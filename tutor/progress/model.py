@@ -20,8 +20,10 @@ from datetime import timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
+import math
+
 from tutor.progress import mastery
-from tutor.progress.history import parse_time
+from tutor.progress.history import CONCEPT_ID, EXERCISE_ID, KINDS, QUESTION_ID, check_time, parse_time
 
 if TYPE_CHECKING:
     from fsrs import Scheduler
@@ -59,6 +61,11 @@ def new_card(item: str, kind: str, concept: str, moment) -> dict:
     }
 
 
+# The fields of a card row besides its FSRS card, as `new_card` makes them (for checking a checkpoint).
+CARD_FIELDS = {"kind": "", "concept": "", "lapses": 0, "streak": 0, "reviews": 0, "last_outcome": None, "last_time": None, "last_lapse": None}
+TIME_FIELDS = ("last_time", "last_lapse", "lesson_read")
+
+
 def new_concept() -> dict:
     return {**mastery.new_aggregate(), "attempts": 0, "lesson_read": None}
 
@@ -69,6 +76,7 @@ class Model:
         self.cards: dict[str, dict] = {}
         self.concepts: dict[str, dict] = {}
         self.count = 0
+        self.kinds: dict[str, int] = {}  # attempts folded in, by kind
         self.last: tuple[str, str] | None = None  # (time, id) of the last attempt folded in
 
     def apply(self, attempt: dict) -> None:
@@ -76,6 +84,7 @@ class Model:
         concept = self.concepts.setdefault(attempt["concept"], new_concept())
         concept["attempts"] += 1
         self.count += 1
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
         self.last = (attempt["time"], attempt["id"])
         if kind == "lesson":
             concept["lesson_read"] = attempt["time"]
@@ -151,23 +160,87 @@ class Model:
         }
 
     @classmethod
-    def from_tables(cls, tables: dict, count: int, last: list | None) -> Model:
-        """Raises KeyError / TypeError / ValueError on a malformed checkpoint."""
+    def from_tables(cls, tables: dict, count: object, last: object, kinds: object) -> Model:
+        """The model a checkpoint describes. Checks content, not only shape (ids match the course's
+        patterns, numbers are numbers, times are times), so that nothing read here can break a face later;
+        raises ValueError / TypeError / KeyError (or anything else a hostile file provokes) otherwise."""
         model = cls()
-        for row in tables.get("exercises", {}).values():
-            row = dict(row)
-            model.exercises[row.pop("id")] = {**new_exercise(row["concept"]), **row}
-        cards = tables.get("cards", {})
+        for row in _rows(tables, "exercises"):
+            eid = _match(row.pop("id"), EXERCISE_ID)
+            model.exercises[eid] = _typed({**new_exercise(_match(row["concept"], CONCEPT_ID)), **row}, new_exercise(""))
+            if model.exercises[eid]["status"] not in ("new", "started", "failed", "passed"):
+                raise ValueError("unknown exercise status")
+        cards = _rows(tables, "cards")
         if cards:
             from fsrs import Card
-        for row in cards.values():
-            row = dict(row)
+        for row in cards:
             item = row.pop("item")
-            row["card"] = Card.from_dict(row["card"])
+            if not isinstance(item, str) or not (QUESTION_ID.fullmatch(item) or EXERCISE_ID.fullmatch(item)):
+                raise ValueError("a card's item is not a question or exercise id")
+            template = CARD_FIELDS
+            card = Card.from_dict(row.pop("card"))
+            row = _typed({**template, **row}, template)
+            _match(row["concept"], CONCEPT_ID)
+            if row["kind"] not in ("question", "exercise") or row["last_outcome"] not in (None, "+", "-"):
+                raise ValueError("malformed card")
+            row["card"] = card
             model.cards[item] = row
-        for row in tables.get("concepts", {}).values():
-            row = dict(row)
-            model.concepts[row.pop("id")] = {**new_concept(), **row}
-        model.count = int(count)
-        model.last = (str(last[0]), str(last[1])) if last else None
+        for row in _rows(tables, "concepts"):
+            cid = _match(row.pop("id"), CONCEPT_ID)
+            model.concepts[cid] = _typed({**new_concept(), **row}, {**new_concept(), "lesson_read": ""})
+        if type(count) is not int or count < 0:
+            raise ValueError("the attempt count is not a count")
+        model.count = count
+        if kinds is not None:  # None: a checkpoint from before the counts by kind (the store rebuilds it)
+            if not isinstance(kinds, dict) or any(k not in KINDS or type(v) is not int or v < 0 for k, v in kinds.items()):
+                raise ValueError("the attempt counts by kind are malformed")
+            if sum(kinds.values()) != count:
+                raise ValueError("the attempt counts by kind do not add up")
+            model.kinds = dict(kinds)
+        if last is not None:
+            if not (isinstance(last, list) and len(last) == 2 and all(isinstance(x, str) for x in last)):
+                raise ValueError("the last attempt is malformed")
+            check_time(parse_time(last[0]))
+            model.last = (last[0], last[1])
         return model
+
+
+def _rows(tables: dict, name: str) -> list[dict]:
+    table = tables.get(name, {})
+    if not isinstance(table, dict) or not all(isinstance(row, dict) for row in table.values()):
+        raise TypeError(f"the {name} table is malformed")
+    return [dict(row) for row in table.values()]
+
+
+def _match(value: object, pattern) -> str:
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise ValueError("an id does not match the course's id patterns")
+    return value
+
+
+def _typed(row: dict, template: dict) -> dict:
+    """`row` if each of the template's fields has the template value's type (a time where it is None or
+    text: None or a valid time); raises ValueError otherwise."""
+    for key, like in template.items():
+        value = row.get(key)
+        if key in TIME_FIELDS:
+            if value is not None and not (isinstance(value, str) and check_time(parse_time(value))):
+                raise ValueError(f"{key} is not a time")
+        elif isinstance(like, bool):
+            if type(value) is not bool:
+                raise ValueError(f"{key} is not true or false")
+        elif isinstance(like, int):
+            if type(value) is not int or value < 0:
+                raise ValueError(f"{key} is not a count")
+        elif isinstance(like, float):
+            if type(value) not in (int, float) or not math.isfinite(value):
+                raise ValueError(f"{key} is not a number")
+        elif like is None:
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"{key} is not text")
+        elif isinstance(like, list):  # a list of numbers (mastery's recent results)
+            if not isinstance(value, list) or len(value) > 1000 or any(type(v) not in (int, float) or not math.isfinite(v) for v in value):
+                raise ValueError(f"{key} is not a list of numbers")
+        elif isinstance(like, str) and not isinstance(value, str):
+            raise ValueError(f"{key} is not text")
+    return row

@@ -9,21 +9,23 @@ Why each piece exists:
 - `AtomicJSONStorage`: TinyDB's default JSONStorage truncates and rewrites the file in place; a crash in
   the middle leaves JSON that no longer loads. This storage writes every version with `atomic_write`.
 - `FileLock`: `fcntl.flock` on a lock file (`msvcrt.locking` on Windows), so only one process writes
-  at a time; the lock dies with its process, so a killed writer never leaves a stale lock behind.
-- `move_aside`: nothing damaged is ever deleted; it is moved to `backup/` with a timestamp.
+  at a time; the lock dies with its process, so a killed writer never leaves a stale lock behind. Waiters
+  queue (a ticket file each, first come first served), so a short `tutor check` is not starved by
+  long-lived writers that release and take the lock again and again.
+- `decode_json`: the one way file bytes become JSON; whatever goes wrong (not UTF-8, not JSON, nested
+  100,000 deep, too large, NaN) is `CorruptFile`, never another exception.
+- `move_aside`: nothing damaged is ever deleted; it is moved (or copied, atomically: a copy that fails
+  half-way on a full disk leaves nothing behind) to `backup/` with a timestamp.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
-
-from tinydb.storages import Storage
 
 try:
     import fcntl
@@ -81,16 +83,31 @@ def remove_stale_temporaries(folder: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def decode_json_object(raw: bytes) -> dict:
-    """Parse a file's bytes as a JSON object, or raise CorruptFile saying what is wrong."""
+def _no_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number tutor writes")
+
+
+def decode_json(raw: bytes) -> object:
+    """Parse bytes as JSON, or raise CorruptFile saying what is wrong (any decode problem at all)."""
     if not raw.strip():
-        raise CorruptFile("empty file")
+        raise CorruptFile("empty")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise CorruptFile("not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise CorruptFile(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise CorruptFile("JSON nested too deeply") from None
+    except MemoryError:
+        raise CorruptFile("too large to read") from None
+    except (ValueError, OverflowError, TypeError) as exc:  # a 5,000-digit number, NaN
+        raise CorruptFile(f"not valid JSON ({str(exc)[:80]})") from None
+
+
+def decode_json_object(raw: bytes) -> dict:
+    """Parse a file's bytes as a JSON object, or raise CorruptFile saying what is wrong."""
+    data = decode_json(raw)
     if not isinstance(data, dict):
         raise CorruptFile("not a JSON object")
     return data
@@ -100,8 +117,11 @@ def dump_json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-class AtomicJSONStorage(Storage):
+class AtomicJSONStorage:
     """TinyDB storage whose every write is an atomic, fsync'd replace of the whole file.
+
+    It has TinyDB's storage interface (read, write, close) without subclassing `tinydb.storages.Storage`,
+    so that this module (and `settings.read_settings`, the app's first paint) never imports TinyDB.
 
     `read()` raises `CorruptFile` for a file that exists but cannot be trusted, instead of TinyDB's
     default of failing somewhere later; the store decides what to do with it (back it up, start fresh).
@@ -110,7 +130,6 @@ class AtomicJSONStorage(Storage):
     """
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
-        super().__init__()
         self.path = Path(path)
         self.read_only = read_only
         self._cache: dict | None = None
@@ -121,6 +140,8 @@ class AtomicJSONStorage(Storage):
                 raw = self.path.read_bytes()
             except FileNotFoundError:
                 return None
+            except IsADirectoryError:
+                raise CorruptFile("a folder, not a file") from None
             self._cache = decode_json_object(raw)
         return self._cache
 
@@ -146,16 +167,27 @@ def timestamp() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
 
 
-def move_aside(path: Path, backup_folder: Path, *, copy: bool = False) -> Path:
-    """Move (or copy) a damaged file to `backup_folder` under a timestamped name; return the new path."""
+def move_aside(path: Path, backup_folder: Path, *, copy: bool = False, data: bytes | None = None, suffix: str = "") -> Path:
+    """Move a damaged file (or folder) to `backup_folder` under a timestamped name; with `copy`, copy it
+    there instead, or with `data`, save those bytes (a part of it) there. Return the backup's path.
+    Copies are written atomically: on a full disk the copy fails whole and leaves no partial backup."""
+    stamp = timestamp()
+    if os.path.lexists(backup_folder) and not backup_folder.is_dir():  # a file where the folder goes
+        os.replace(backup_folder, backup_folder.with_name(f"{backup_folder.name}.{stamp}.bak"))
     backup_folder.mkdir(parents=True, exist_ok=True)
-    target = backup_folder / f"{path.name}.{timestamp()}.bak"
-    if copy:
-        shutil.copy2(path, target)
+    target = backup_folder / f"{path.name}{suffix}.{stamp}.bak"
+    n = 1
+    while os.path.lexists(target):
+        n += 1
+        target = backup_folder / f"{path.name}{suffix}.{stamp}-{n}.bak"
+    if data is not None:
+        atomic_write(target, data)
+    elif copy:
+        atomic_write(target, path.read_bytes())
     else:
         os.replace(path, target)
+        fsync_dir(path.parent)
     fsync_dir(backup_folder)
-    fsync_dir(path.parent)
     return target
 
 
@@ -163,10 +195,22 @@ class FileLock:
     """An exclusive inter-process lock on a file, re-entrant within one process (callers serialise threads).
 
     The kernel releases the lock when its holder dies, so a crashed or killed tutor never blocks the next.
+
+    Fairness. `flock` itself has no queue: a long-lived writer that releases the lock and takes it again
+    a moment later wins against a process polling for it, again and again (a `tutor check` beside the app
+    used to give up after its wait). So a process that cannot take the lock at once takes a ticket: an
+    empty file in `<lock>.queue/` named by the time it arrived. Only the oldest live ticket's holder may
+    take the lock, and a process that finds tickets waiting queues behind them rather than taking the lock
+    first. Tickets of processes that died (or older than STALE seconds) are ignored and removed. When no
+    ticket can be written (a read-only or full disk), a waiter polls as before.
     """
+
+    POLL = 0.002  # seconds between tries while waiting
+    STALE = 60.0  # a ticket older than this belongs to no live waiter (waits are a few seconds)
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.queue = path.with_name(path.name + ".queue")
         self._fd: int | None = None
         self._depth = 0
 
@@ -177,13 +221,54 @@ class FileLock:
             return True
         if self._fd is None:
             self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        if not self._tickets() and self._try_lock():
+            self._depth = 1
+            return True
         deadline = time.monotonic() + timeout
-        while not self._try_lock():
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(0.005)
+        ticket = self._take_ticket()
+        try:
+            while not ((ticket is None or self._first(ticket)) and self._try_lock()):
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(self.POLL)
+        finally:
+            if ticket is not None:
+                _unlink(self.queue / ticket)
         self._depth = 1
         return True
+
+    def _tickets(self) -> list[str]:
+        try:
+            return sorted(e.name for e in os.scandir(self.queue))
+        except OSError:
+            return []
+
+    def _take_ticket(self) -> str | None:
+        name = f"{time.time_ns():020d}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        try:
+            self.queue.mkdir(exist_ok=True)
+            os.close(os.open(self.queue / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        except OSError:
+            return None
+        return name
+
+    def _first(self, ticket: str) -> bool:
+        """Whether no live waiter arrived before `ticket`; removes the tickets of dead waiters and anything
+        in the queue that is not a ticket."""
+        now = time.time_ns()
+        first = True
+        for name in self._tickets():
+            if name == ticket:
+                continue
+            try:
+                arrived, pid = (int(part) for part in name.split("-")[:2])
+            except ValueError:
+                arrived, pid = 0, 0
+            if now - arrived > self.STALE * 1e9 or not _alive(pid):
+                _unlink(self.queue / name)
+            elif name < ticket:
+                first = False
+        return first
 
     def _try_lock(self) -> bool:
         assert self._fd is not None
@@ -215,3 +300,24 @@ class FileLock:
             os.close(self._fd)  # closing the descriptor also drops the lock
             self._fd = None
             self._depth = 0
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if fcntl is None:  # Windows: os.kill would end the process; rely on the tickets' age alone
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass

@@ -179,6 +179,40 @@ STRINGS: dict[str, tuple[str, str]] = {
         "마우스로도 모두 쓸 수 있습니다. ctrl+p로 명령 팔레트를 열고 강의, 실습, 실험 이름이나 복습, 이어 하기, "
         "언어, 테마, 초기화를 입력하세요.",
     ),
+    # exercise screen
+    "edit_short": ("edit", "편집"),
+    "solution_short": ("solution", "답안"),
+    "not_started": ("Not started — write your code in {path}", "아직 시작하지 않았습니다 — {path}에 코드를 작성하세요"),
+    "not_started_more": (
+        "Your file is still the stub. Save it (ctrl+s here, or from any editor) and it is checked at once.",
+        "파일이 아직 처음 상태입니다. 저장하면(여기서 ctrl+s 또는 어떤 편집기에서든) 바로 채점합니다.",
+    ),
+    "passed_n": ("Passed: all {n} checks. n: next exercise · s: solution", "통과했습니다: 확인 {n}개 모두 통과. n: 다음 실습 · s: 모범 답안"),
+    "failed_n": ("Not yet: {k} of {n} checks fail.", "아직입니다: 확인 {n}개 중 {k}개가 통과하지 못했습니다."),
+    "revisit": ("(revisit {concept})", "(다시 볼 개념: {concept})"),
+    "same_in_more": ("The same in {n} more checks.", "다른 확인 {n}개에서도 같습니다."),
+    "check_results": ("Checks", "확인 결과"),
+    "leave_unsaved": (
+        "You have edits that are not saved. Save and check them before you leave?",
+        "저장하지 않은 편집이 있습니다. 나가기 전에 저장하고 채점할까요?",
+    ),
+    "leave_save": ("Save and check (s)", "저장하고 채점(s)"),
+    "leave_discard": ("Discard edits (d)", "편집 버리기(d)"),
+    "leave_stay": ("Stay (esc)", "머무르기(esc)"),
+    "not_utf8": (
+        "Read-only: this file is not UTF-8 text (byte {at}), so it is shown here but never rewritten. "
+        "Save it as UTF-8 in your editor (e), or reset it (R).",
+        "읽기 전용: 이 파일은 UTF-8 텍스트가 아니어서({at}번째 바이트) 보여 주기만 하고 덮어쓰지 않습니다. "
+        "편집기(e)에서 UTF-8로 저장하거나 초기화(R)하세요.",
+    ),
+    "control_chars": (
+        "Read-only: line {line} holds a control character (shown as {shown}), so the file is shown here but "
+        "never rewritten. Remove it in your editor (e), or reset the file (R).",
+        "읽기 전용: {line}번째 줄에 제어 문자({shown}로 표시)가 있어서 보여 주기만 하고 덮어쓰지 않습니다. "
+        "편집기(e)에서 지우거나 파일을 초기화(R)하세요.",
+    ),
+    "read_only_file": ("This file is shown read-only.", "이 파일은 읽기 전용으로 표시됩니다."),
+    "all_passed": ("Every exercise has passed. Well done.", "모든 실습을 통과했습니다. 잘했어요."),
 }
 
 
