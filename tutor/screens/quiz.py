@@ -230,8 +230,16 @@ class QuizScreen(TutorScreen):
             return
         status = verdict.status
         if status in ("right", "wrong"):
-            self.tutor.record("quiz", question.id, question.concept, status, answer=str(answer), type=question.type)
+            self.tutor.record("quiz", question.id, question.concept, status, answer=self._recorded(answer), type=question.type)
         self.from_worker(self._show_verdict, verdict)
+
+    def _recorded(self, answer: Any) -> str:
+        """The answer as the history keeps it: for a choice, the question's own index of the option (the
+        order it was shown in changes with every showing), so a record means the same option forever."""
+        order = self.instance.order if self.instance is not None else ()
+        if isinstance(answer, int) and 0 <= answer < len(order):
+            return str(order[answer])
+        return str(answer)
 
     def _show_verdict(self, verdict: Any) -> None:
         self.verdict = verdict

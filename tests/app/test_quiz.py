@@ -1,0 +1,141 @@
+"""The quiz as a learner meets it: what the history keeps of a choice, and the end screen's next step."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from apphelpers import wait_for, wait_for_screen
+from textual.widgets import Input, Static
+
+from tutor.progress import Store
+from tutor.screens.home import HomeScreen
+from tutor.screens.lesson import LessonScreen
+from tutor.screens.quiz import QuizScreen
+
+LANGS = pytest.mark.parametrize("lang", ["en", "ko"])
+
+
+def reverse_choices(monkeypatch) -> None:
+    """Every choice question shows its options in reverse (the last first): the shown position is never
+    the option's own index (for two options, 0 ↔ 1)."""
+    import tutor.quiz as quiz
+
+    real = quiz.instantiate
+
+    def reversed_instance(question, seed=0):
+        instance = real(question, seed)
+        if not instance.choices:
+            return instance
+        order = tuple(reversed(range(len(question.choices))))
+        return dataclasses.replace(
+            instance,
+            choices=tuple(question.choices[i].text for i in order),
+            order=order,
+            answer=order.index(question.answer),
+        )
+
+    monkeypatch.setattr(quiz, "instantiate", reversed_instance)
+
+
+async def open_quiz(pilot, concept: str) -> QuizScreen:
+    pilot.app.open_quiz(concept)
+    await wait_for_screen(pilot, QuizScreen)
+    screen = pilot.app.screen
+    await wait_for(pilot, lambda: screen.instance is not None)
+    return screen
+
+
+@pytest.mark.parametrize(("key", "outcome", "own_index"), [("a", "right", "1"), ("b", "wrong", "0")])
+async def test_the_history_keeps_the_questions_own_option_whatever_order_it_was_shown_in(
+    make_app, tmp_path, monkeypatch, key, outcome, own_index
+):
+    """0096-01's right option is its second (index 1); shown reversed, it is under `a`."""
+    reverse_choices(monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_quiz(pilot, "0096")
+        assert screen.question.id == "0096-01" and screen.instance.order == (1, 0)
+        await pilot.press(key)
+        await wait_for(pilot, lambda: screen.answered)
+        assert screen.verdict.status == outcome
+    with Store.open(tmp_path) as store:
+        [attempt] = [a for a in store.attempts() if a["item"] == "0096-01"]
+    assert attempt["outcome"] == outcome
+    assert attempt["answer"] == own_index, "the history must name the question's own option, not where it was shown"
+
+
+async def finish_0097_quiz(pilot) -> QuizScreen:
+    """The 0097 quiz (one numeric question), answered right, to its end screen."""
+    screen = await open_quiz(pilot, "0097")
+    box = screen.query_one("#answer", Input)
+    box.value = str(screen.instance.answer)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: screen.answered)
+    await pilot.press("n")
+    await wait_for(pilot, lambda: screen._done)
+    await pilot.pause()
+    return screen
+
+
+@LANGS
+async def test_the_quiz_end_screen_offers_the_next_step_and_c_opens_it(make_app, lang):
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await finish_0097_quiz(pilot)
+        shown = str(screen.query_one("#hint-line", Static).render())
+        # a fresh learner who did the 0097 quiz: the first concept in course order, 0096, is next
+        lesson = "강의 · 0096" if lang == "ko" else "Lesson · 0096"
+        assert lesson in shown, shown
+        assert ("c: 열기" if lang == "ko" else "c: open it") in shown, shown
+        from test_frame import footer_actions
+
+        assert "next_step" in footer_actions(app)
+        await pilot.press("c")
+        await wait_for_screen(pilot, LessonScreen)
+        assert app.screen.concept_id == "0096"
+        await pilot.press("escape")  # the quiz is gone: back to home, not to its end screen
+        await wait_for_screen(pilot, HomeScreen)
+
+
+@LANGS
+async def test_c_still_answers_c_while_a_question_is_open(make_app, tmp_path, lang):
+    """`c` is the third option while a question with three options waits, the next step only at the end."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_quiz(pilot, "0096")
+        assert len(screen.instance.choices) == 2
+        await pilot.press("c")  # no third option, and not the end: nothing happens
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, QuizScreen) and not screen.answered and not screen._done
+
+
+@LANGS
+async def test_a_predict_quiz_ends_on_its_exercise_not_on_another_step(make_app, lang):
+    """Predict-before-you-code questions lead to their exercise: their end screen says so, and offers no
+    other step."""
+    from tutor.screens.exercise import ExerciseScreen
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.open_exercise("sgd")
+        await wait_for_screen(pilot, QuizScreen)
+        screen = app.screen
+        assert screen.predict
+        await wait_for(pilot, lambda: screen.instance is not None)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: screen.answered)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: screen._done)
+        await pilot.pause()
+        shown = str(screen.query_one("#hint-line", Static).render())
+        assert ("실습" if lang == "ko" else "exercise") in shown, shown
+        from test_frame import footer_actions
+
+        assert "next_step" not in footer_actions(app)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, ExerciseScreen)
