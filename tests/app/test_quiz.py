@@ -93,6 +93,9 @@ async def test_the_quiz_end_screen_offers_the_next_step_and_c_opens_it(make_app,
         from test_frame import footer_actions
 
         assert "next_step" in footer_actions(app)
+        await pilot.press("f2")  # the end screen redraws in the other language, the step included
+        other = "Lesson · 0096" if lang == "ko" else "강의 · 0096"
+        await wait_for(pilot, lambda: other in str(screen.query_one("#hint-line", Static).render()))
         await pilot.press("c")
         await wait_for_screen(pilot, LessonScreen)
         assert app.screen.concept_id == "0096"

@@ -21,14 +21,16 @@ from textual.widgets.option_list import Option
 
 from tutor.content import Question, Text
 from tutor.screens.base import TutorScreen
+from tutor.screens.nextstep import OffersNextStep
 from tutor.widgets.footer import LocalFooter
 from tutor.widgets.quizview import feedback_lines
 
 
-class QuizScreen(TutorScreen):
+class QuizScreen(OffersNextStep, TutorScreen):
     BINDINGS = [
         Binding("escape", "leave", "back"),
         Binding("n", "next", "next"),  # shown once the question is answered
+        Binding("c", "next_step", "next_step"),  # on the end screen; before it, `c` is the third option
         # A choice's letter (or number) answers it; only the options the question has.
         Binding("a,1", "pick(0)", show=False),
         Binding("b,2", "pick(1)", show=False),
@@ -74,6 +76,8 @@ class QuizScreen(TutorScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
             return self.answered and not self._done
+        if action == "next_step":
+            return self._done and self.step is not None
         if action == "pick":
             choices = self.instance.choices if self.instance is not None else ()
             return not self.answered and not self._done and int(parameters[0]) < len(choices)  # type: ignore[call-overload]
@@ -100,6 +104,9 @@ class QuizScreen(TutorScreen):
     def relabel(self) -> None:
         key = "predict_title" if self.predict else "quiz_title"
         self.query_one("#title", Static).update(self.t(key, title=self.quiz_title.get(self.lang)))
+        if self._done:
+            self._render_end()
+            return
         self._render_question()
         if self.verdict is not None:
             self._render_verdict()
@@ -263,18 +270,30 @@ class QuizScreen(TutorScreen):
         self._prepare()
 
     def _finish(self) -> None:
+        self.answered = False
+        self._done = True
+        if not self.predict:  # a predict quiz leads to its exercise (the caller opens it): no other step
+            self.find_next_step()
+        self._render_end()
+        self.query_one("#quiz-body").focus()
+        self.refresh_bindings()
+
+    def _render_end(self) -> None:
+        """The end screen: the score, then what comes next (the exercise after a predict quiz, or the
+        course's next step)."""
         right = sum(1 for _, status in self.results if status == "right")
         self.query_one("#counter", Static).update("")
         self.query_one("#prompt", Markdown).update(f"**{self.t('quiz_done', right=right, n=len(self.results))}**")
         self.query_one("#choices", OptionList).display = False
         self.query_one("#answer", Input).display = False
-        self.query_one("#hint-line", Static).update(self.t("quiz_done_keys"))
+        step = self.next_step_text()
+        if self.predict:
+            keys: Any = self.t("predict_done_keys")
+        else:
+            keys = self.t("quiz_done_keys") if step is None else step
+        self.query_one("#hint-line", Static).update(keys)
         self.query_one("#feedback", Static).update("")
         self.query_one("#feedback", Static).set_classes("")
-        self.query_one("#quiz-body").focus()
-        self.answered = False
-        self._done = True
-        self.refresh_bindings()
 
     def key_enter(self, event) -> None:
         # An Enter spent here is stopped: otherwise, once this screen has closed, the app would still

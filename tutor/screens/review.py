@@ -23,13 +23,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from tutor.screens.base import TutorScreen
+from tutor.screens.nextstep import OffersNextStep
 from tutor.widgets.footer import LocalFooter
 from tutor.widgets.status import mastery_bar
 
 _showings = itertools.count(1)  # every showing of a question gets its own seed
 
 
-class ReviewScreen(TutorScreen):
+class ReviewScreen(OffersNextStep, TutorScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("enter", "start", "review_go"),
@@ -44,7 +45,6 @@ class ReviewScreen(TutorScreen):
         self.position = -1  # -1: not started; len(queue): finished
         self.before: dict[str, float] = {}
         self.after: dict[str, float] = {}
-        self.step: Any = None  # the next step, shown on every end screen
         self.seeds: list[int] = []  # the seed each question was shown with
         self.reached = 0  # how many items the session went through
 
@@ -67,7 +67,7 @@ class ReviewScreen(TutorScreen):
             self.queue, self.deferred, self.cap = list(plan.items), plan.deferred, plan.cap
             self.before = dict(store.concept_mastery())
         if not self.queue:
-            self._find_next_step()
+            self.find_next_step()
 
     # -- what is shown ---------------------------------------------------------------------------------
 
@@ -116,37 +116,15 @@ class ReviewScreen(TutorScreen):
         self.query_one("#review-list", Static).update(table)
 
     def _show_next_step(self) -> None:
-        step = self.step if self.finished else None
+        step = self.next_step_text() if self.finished else None
         widget = self.query_one("#review-next", Static)
-        if step is None:
-            widget.update("")
-            return
-        text = RichText("\n" if self.queue else "")
-        text.append(self.t("next_step_is", title=step.title.get(self.lang)), style="bold")
-        text.append("\n" + step.reason.get(self.lang))
-        text.append("\n" + self.t("next_step_keys"), style="dim")
-        widget.update(text)
-
-    def _find_next_step(self) -> None:
-        store = self.tutor.store
-        if store is None or not self.tutor.course_loaded:
-            return
-        from tutor.progress.next import next_step
-
-        with self.guarded("while_progress"):
-            self.step = next_step(store, self.tutor.course)
+        widget.update("" if step is None else RichText("\n" if self.queue else "") + step)
 
     # -- the session -------------------------------------------------------------------------------------
 
     def action_start(self) -> None:
         if self.position < 0 and self.queue:
             self._advance()
-
-    def action_next_step(self) -> None:
-        if self.finished and self.step is not None:
-            step = self.step
-            self.dismiss()
-            self.tutor.open_step(step)
 
     def _advance(self, result: object = None) -> None:
         if isinstance(result, list) and not result and self.position >= 0 and self.queue[self.position].kind == "question":
@@ -192,7 +170,7 @@ class ReviewScreen(TutorScreen):
         if store is not None:
             with self.guarded("while_progress"):
                 self.after = dict(store.concept_mastery())
-        self._find_next_step()
+        self.find_next_step()
         self.relabel()
 
     def _show_summary(self) -> None:

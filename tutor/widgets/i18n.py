@@ -68,6 +68,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "press_next": ("n: next question", "n: 다음 문제"),
     "quiz_done": ("Done: {right} of {n} right.", "끝났습니다: {n}문제 중 {right}문제 정답."),
     "quiz_done_keys": ("enter/escape: back", "enter/escape: 돌아가기"),
+    "predict_done_keys": ("enter: on to the exercise", "enter: 실습으로 가기"),
     # exercise
     "task": ("Task", "과제"),
     "you_write": ("You write: {entry}", "작성할 것: {entry}"),
