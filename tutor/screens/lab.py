@@ -90,7 +90,7 @@ class LabScreen(TutorScreen):
         try:
             from tutor.labs import run_lab
 
-            result = run_lab(self.lab_id, seed=self.seed, home=self.tutor.home, progress=progress)
+            result = run_lab(self.lab_id, seed=self.seed, home=self.tutor.home, progress=progress, lang=self.lang)
         except ImportError as error:
             self.from_worker(self._failed, self.t("lab_missing"), error)
             return

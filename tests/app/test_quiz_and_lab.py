@@ -1,4 +1,5 @@
-"""The quiz as a learner meets it: what the history keeps of a choice, and the end screen's next step."""
+"""The quiz and the lab as a learner meets them: what the history keeps of a choice, the quiz's end screen
+and its next step, the lab's progress in the learner's language."""
 
 from __future__ import annotations
 
@@ -142,3 +143,32 @@ async def test_a_predict_quiz_ends_on_its_exercise_not_on_another_step(make_app,
         assert "next_step" not in footer_actions(app)
         await pilot.press("enter")
         await wait_for_screen(pilot, ExerciseScreen)
+
+
+# -- the lab ------------------------------------------------------------------------------------------
+
+
+@LANGS
+async def test_the_labs_progress_labels_are_in_the_learners_language(make_app, tmp_path, monkeypatch, lang):
+    """A lab that runs the learner's passing sgd says so while it runs: "(yours)" / "(내 코드)"."""
+    from apphelpers import COURSE
+
+    from tutor.screens.lab import LabScreen
+
+    (tmp_path / "workspace").mkdir(exist_ok=True)
+    (tmp_path / "workspace" / "sgd.py").write_text((COURSE / "exercises" / "sgd" / "solution.py").read_text(encoding="utf-8"))
+    with Store.open(tmp_path) as store:
+        store.record("check", "sgd", "0097", "pass")
+    labels: list[str] = []
+    real = LabScreen._set_progress
+    monkeypatch.setattr(LabScreen, "_set_progress", lambda self, fraction, label: (labels.append(label), real(self, fraction, label)))
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.open_lab("optimizer_paths")
+        await wait_for_screen(pilot, LabScreen)
+        lab = app.screen
+        await wait_for(pilot, lambda: lab.result is not None, timeout=60)
+    yours = [label for label in labels if "(" in label]
+    assert yours, labels
+    assert all(label.endswith("(내 코드)" if lang == "ko" else "(yours)") for label in yours), yours
