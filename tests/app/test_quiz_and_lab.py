@@ -67,17 +67,20 @@ async def test_the_history_keeps_the_questions_own_option_whatever_order_it_was_
     assert attempt["answer"] == own_index, "the history must name the question's own option, not where it was shown"
 
 
-async def finish_0097_quiz(pilot) -> QuizScreen:
-    """The 0097 quiz (one numeric question), answered right, to its end screen."""
-    screen = await open_quiz(pilot, "0097")
-    box = screen.query_one("#answer", Input)
-    box.value = str(screen.instance.answer)
-    await pilot.press("enter")
+async def to_the_end(pilot, screen: QuizScreen) -> str:
+    """Answer the quiz's only question (a choice: `a`; a number: the right one), go on to the end screen,
+    and return what its hint line says."""
+    await wait_for(pilot, lambda: screen.instance is not None)
+    if screen.instance.choices:
+        await pilot.press("a")
+    else:
+        screen.query_one("#answer", Input).value = str(screen.instance.answer)
+        await pilot.press("enter")
     await wait_for(pilot, lambda: screen.answered)
     await pilot.press("n")
     await wait_for(pilot, lambda: screen._done)
     await pilot.pause()
-    return screen
+    return str(screen.query_one("#hint-line", Static).render())
 
 
 @LANGS
@@ -85,8 +88,8 @@ async def test_the_quiz_end_screen_offers_the_next_step_and_c_opens_it(make_app,
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_screen(pilot, HomeScreen)
-        screen = await finish_0097_quiz(pilot)
-        shown = str(screen.query_one("#hint-line", Static).render())
+        screen = await open_quiz(pilot, "0097")  # one numeric question
+        shown = await to_the_end(pilot, screen)
         # a fresh learner who did the 0097 quiz: the first concept in course order, 0096, is next
         lesson = "강의 · 0096" if lang == "ko" else "Lesson · 0096"
         assert lesson in shown, shown
@@ -128,15 +131,8 @@ async def test_a_predict_quiz_ends_on_its_exercise_not_on_another_step(make_app,
         await wait_for_screen(pilot, HomeScreen)
         app.open_exercise("sgd")
         await wait_for_screen(pilot, QuizScreen)
-        screen = app.screen
-        assert screen.predict
-        await wait_for(pilot, lambda: screen.instance is not None)
-        await pilot.press("a")
-        await wait_for(pilot, lambda: screen.answered)
-        await pilot.press("n")
-        await wait_for(pilot, lambda: screen._done)
-        await pilot.pause()
-        shown = str(screen.query_one("#hint-line", Static).render())
+        assert app.screen.predict
+        shown = await to_the_end(pilot, app.screen)
         assert ("실습" if lang == "ko" else "exercise") in shown, shown
         from test_frame import footer_actions
 

@@ -64,6 +64,41 @@ WORDS: dict[str, tuple[str, str]] = {
         "+{n}개는 내일로 미뤘습니다(하루 최대 {cap}개).",
     ),
     "done_for_today": ("Done for today: {n} more deferred to tomorrow.", "오늘 몫은 다 했습니다. {n}개는 내일로 미뤘습니다."),
+    # next
+    "next_no_course": (
+        "the course did not load, so there is no next step to show (see the line above)",
+        "강의 자료를 불러오지 못해 다음 할 일을 보여 줄 수 없습니다(위 줄 참고).",
+    ),
+    "next_is": ("Next: {title}", "다음 할 일: {title}"),
+    "next_how": ("Open it: tutor next --open (or c on the app's home screen)", "열기: tutor next --open (앱의 홈 화면에서는 c)"),
+    "next_from_shell": ("From the shell: {command}", "셸에서: {command}"),
+    # doctor
+    "doctor_platform": ("platform", "플랫폼"),
+    "doctor_python": ("python", "파이썬"),
+    "doctor_tutor": ("tutor", "tutor"),
+    "doctor_terminal": ("terminal", "터미널"),
+    "doctor_layers": ("isolation layers (in the child that runs learner code):", "격리 계층(학습자 코드를 실행하는 자식 프로세스):"),
+    "doctor_rlimits": ("limits", "제한"),
+    "doctor_rlimits_value": (
+        "address space ~1 GiB, CPU time, files ≤ 1 MiB, no core dumps (set in the child)",
+        "주소 공간 약 1 GiB, CPU 시간, 파일 1 MiB 이하, 코어 덤프 없음(자식 프로세스에서 설정)",
+    ),
+    "doctor_selftest": (
+        "self-test (a real child tried what learner code must not do):",
+        "자체 점검(실제 자식 프로세스가 학습자 코드에 금지된 일을 시도):",
+    ),
+    "doctor_refused": ("refused", "거부됨"),  # what the self-test's attempt came to
+    "doctor_done": ("NOT refused", "거부되지 않음"),
+    "doctor_not_tried": ("not tried", "시도하지 못함"),
+    "doctor_effect": (" — and it happened", " — 실제로 일어남"),
+    "doctor_full": (
+        "boundary: full — `tutor check --strict` grades here",
+        "격리: 완전 — `tutor check --strict`로 채점할 수 있습니다",
+    ),
+    "doctor_partial": (
+        "boundary: partial — grading works with the layers above; `tutor check --strict` refuses here",
+        "격리: 부분 — 위 계층으로 채점은 되지만 `tutor check --strict`는 거부합니다",
+    ),
     # list / hint / reset / solution
     "exercises": ("exercises", "실습"),
     "labs": ("labs", "실험"),
@@ -101,6 +136,12 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def in_language(pair: tuple[str, str], lang: str) -> str:
+    """The (English, Korean) pair's sentence in `lang`: the one place the CLI chooses a language (also for
+    pairs the core keeps, such as the sandbox's self-test attempts)."""
+    return pair[1] if lang == "ko" else pair[0]
+
+
 def say(key: str, lang: str, **values: Any) -> str:
     """The CLI's sentence `key` in `lang` ("en" or "ko"), its `{fields}` filled with safe text; an
     unknown key is returned as it is (a message that is already a sentence)."""
@@ -109,8 +150,7 @@ def say(key: str, lang: str, **values: Any) -> str:
     pair = WORDS.get(key)
     if pair is None:
         return safe_text(key)
-    text = pair[1] if lang == "ko" else pair[0]
-    return text.format(**{name: safe_text(value, limit=500, one_line=True) for name, value in values.items()})
+    return in_language(pair, lang).format(**{name: safe_text(value, limit=500, one_line=True) for name, value in values.items()})
 
 
 def language(args: Any = None, store: Any = None) -> str:

@@ -15,44 +15,8 @@ import shutil
 import sys
 
 from tutor import __version__
-from tutor.commands import language
+from tutor.commands import in_language, language, say
 from tutor.safetext import safe_text
-
-WORDS = {
-    "en": {
-        "platform": "platform",
-        "python": "python",
-        "tutor": "tutor",
-        "terminal": "terminal",
-        "layers": "isolation layers (in the child that runs learner code):",
-        "rlimits": "limits",
-        "rlimits_value": "address space ~1 GiB, CPU time, files ≤ 1 MiB, no core dumps (set in the child)",
-        "selftest": "self-test (a real child tried what learner code must not do):",
-        "refused": "refused",
-        "done": "NOT refused",
-        "not tried": "not tried",
-        "effect": " — and it happened",
-        "full": "boundary: full — `tutor check --strict` grades here",
-        "partial": "boundary: partial — grading works with the layers above; `tutor check --strict` refuses here",
-    },
-    "ko": {
-        "platform": "플랫폼",
-        "python": "파이썬",
-        "tutor": "tutor",
-        "terminal": "터미널",
-        "layers": "격리 계층(학습자 코드를 실행하는 자식 프로세스):",
-        "rlimits": "제한",
-        "rlimits_value": "주소 공간 약 1 GiB, CPU 시간, 파일 1 MiB 이하, 코어 덤프 없음(자식 프로세스에서 설정)",
-        "selftest": "자체 점검(실제 자식 프로세스가 학습자 코드에 금지된 일을 시도):",
-        "refused": "거부됨",
-        "done": "거부되지 않음",
-        "not tried": "시도하지 못함",
-        "effect": " — 실제로 일어남",
-        "full": "격리: 완전 — `tutor check --strict`로 채점할 수 있습니다",
-        "partial": "격리: 부분 — 위 계층으로 채점은 되지만 `tutor check --strict`는 거부합니다",
-    },
-}
-
 
 def report() -> dict:
     """Everything `tutor doctor` shows, as data."""
@@ -86,30 +50,32 @@ def doctor(args) -> int:
     from tutor.grading import sandbox
 
     lang = language(args)
-    words = WORDS[lang]
+
+    def words(key: str) -> str:
+        return say("doctor_" + key.replace(" ", "_"), lang)
+
     p, py, t, term = data["platform"], data["python"], data["tutor"], data["terminal"]
 
     def line(text: object) -> None:
         print(safe_text(text, limit=400))
 
-    line(f"{words['platform']}: {p['system']} {p['release']} {p['machine']} {p['libc']}".rstrip())
-    line(f"{words['python']}: {py['implementation']} {py['version']} ({py['executable']})")
-    line(f"{words['tutor']}: {t['version']} ({t['package']})")
-    line(f"{words['terminal']}: TERM={term['term'] or '-'}, tty={'yes' if term['stdout_is_tty'] else 'no'}, {term['encoding']}, {term['size'] or '-'}")
-    print(words["layers"])
+    line(f"{words('platform')}: {p['system']} {p['release']} {p['machine']} {p['libc']}".rstrip())
+    line(f"{words('python')}: {py['implementation']} {py['version']} ({py['executable']})")
+    line(f"{words('tutor')}: {t['version']} ({t['package']})")
+    line(f"{words('terminal')}: TERM={term['term'] or '-'}, tty={'yes' if term['stdout_is_tty'] else 'no'}, {term['encoding']}, {term['size'] or '-'}")
+    print(words("layers"))
     for name, detail in data["layers"].items():
         mark = "✓" if detail.startswith("in force") else "✗"
         line(f"  {mark} {name:<13} {detail}")
-    line(f"  ✓ {words['rlimits']:<13} {words['rlimits_value']}")
-    print(words["selftest"])
+    line(f"  ✓ {words('rlimits'):<13} {words('rlimits_value')}")
+    print(words("selftest"))
     for name, attempt in data["self_test"]["attempts"].items():
-        en, ko = sandbox.ATTEMPTS[name]
-        what = ko if lang == "ko" else en
+        what = in_language(sandbox.ATTEMPTS[name], lang)
         mark = "✓" if attempt["outcome"] == "refused" else "✗"
-        effect = words["effect"] if attempt["side_effect"] else ""
+        effect = words("effect") if attempt["side_effect"] else ""
         detail = attempt["detail"].removeprefix("refused ").removeprefix("done")
-        line(f"  {mark} {what}: {words[attempt['outcome']]}{effect} {detail}".rstrip())
+        line(f"  {mark} {what}: {words(attempt['outcome'])}{effect} {detail}".rstrip())
     if data["self_test"]["status"] != "ok":
         line(f"  ✗ {data['self_test']['message']}")
-    print(words["full"] if data["full_boundary"] else words["partial"])
+    print(words("full") if data["full_boundary"] else words("partial"))
     return 0 if data["full_boundary"] else 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from tutor.cli import CommandError
-from tutor.commands import language
+from tutor.commands import language, say
 
 COMMANDS = {
     "lesson": "tutor next --open",
@@ -18,22 +18,15 @@ COMMANDS = {
     "review": "tutor review",
     "lab": "tutor lab {id}",
 }
-WORDS = {
-    "en": {"next": "Next: {title}", "how": "Open it: tutor next --open (or c on the app's home screen)", "cli": "From the shell: {command}"},
-    "ko": {"next": "다음 할 일: {title}", "how": "열기: tutor next --open (앱의 홈 화면에서는 c)", "cli": "셸에서: {command}"},
-}
 
 
 def next(args) -> int:  # noqa: A001 - the command's name
     from tutor.commands.progress import _course, _open
     from tutor.progress.next import overview
-    from tutor.safetext import safe_text
 
     course = _course()
     if course is None:
-        if language(args) == "ko":
-            raise CommandError("강의 자료를 불러오지 못해 다음 할 일을 보여 줄 수 없습니다(위 줄 참고).")
-        raise CommandError("the course did not load, so there is no next step to show (see the line above)")
+        raise CommandError("next_no_course")
     with _open() as store:
         progress, step = overview(store, course)
         lang = language(args, store)
@@ -44,12 +37,11 @@ def next(args) -> int:  # noqa: A001 - the command's name
         from tutor.app import run_app
 
         return run_app(lang=getattr(args, "lang", None), open_next=True)
-    words = WORDS[lang]
-    print(words["next"].format(title=safe_text(step.title.get(lang))))
+    print(say("next_is", lang, title=step.title.get(lang)))
     print(f"  {step.reason.get(lang)}")
-    print(f"  {words['how']}")
+    print(f"  {say('next_how', lang)}")
     if step.kind in ("exercise", "review", "lab"):
-        print(f"  {words['cli'].format(command=COMMANDS[step.kind].format(id=step.id))}")
+        print(f"  {say('next_from_shell', lang, command=COMMANDS[step.kind].format(id=step.id))}")
     print()
     print(progress.line(lang))
     return 0
