@@ -168,3 +168,25 @@ async def test_the_labs_progress_labels_are_in_the_learners_language(make_app, t
     yours = [label for label in labels if "(" in label]
     assert yours, labels
     assert all(label.endswith("(내 코드)" if lang == "ko" else "(yours)") for label in yours), yours
+
+
+@LANGS
+async def test_a_new_question_starts_with_its_first_option_highlighted(make_app, lang):
+    """The highlight does not carry over: after answering `b`, enter on the next question must not pick
+    its `b` unseen (the learner sees the cursor on the first option only if it is there)."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        choice = app.course.question("0096-01")
+        again = dataclasses.replace(choice, id="0096-01b")
+        app.push_screen(QuizScreen([choice, again], title=app.course.concept("0096").title))
+        await wait_for_screen(pilot, QuizScreen)
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.instance is not None)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: screen.answered)
+        first = screen.instance
+        await pilot.press("n")
+        await wait_for(pilot, lambda: screen.instance is not None and screen.instance is not first and not screen.answered)
+        await pilot.pause()
+        assert screen.query_one("#choices").highlighted == 0

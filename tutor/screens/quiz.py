@@ -132,6 +132,7 @@ class QuizScreen(OffersNextStep, TutorScreen):
 
     def _show_instance(self, instance: Any) -> None:
         self.instance, self.verdict, self.answered = instance, None, False
+        self.query_one("#choices", OptionList).highlighted = None  # a new question starts at its first option
         self._render_question()
         self.refresh_bindings()
         feedback = self.query_one("#feedback", Static)
