@@ -190,3 +190,35 @@ async def test_a_new_question_starts_with_its_first_option_highlighted(make_app,
         await wait_for(pilot, lambda: screen.instance is not None and screen.instance is not first and not screen.answered)
         await pilot.pause()
         assert screen.query_one("#choices").highlighted == 0
+
+
+@LANGS
+async def test_code_in_choices_and_feedback_is_shown_as_code_not_as_backticks(make_app, lang):
+    """Course text marks code with backticks (the prompt is Markdown); the options and the feedback show
+    it as code too, never the raw backticks. A lone backtick stays as it is."""
+    from tutor.content import Choice, Text
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        base = app.course.question("0096-01")
+        code = Text("`params[key] -= g` changes the array", "`params[key] -= g`는 배열을 바꾼다")
+        why = Text("`+=` climbs; a lone ` stays", "`+=`는 오르막; 홀로 있는 `는 그대로")
+        question = dataclasses.replace(
+            base, id="0096-99", choices=(Choice(code, why), base.choices[1]), answer=1, explanation=Text("Use `-=`.", "`-=`를 씁니다.")
+        )
+        app.push_screen(QuizScreen([question], title=app.course.concept("0096").title, seed=1))
+        await wait_for_screen(pilot, QuizScreen)
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.instance is not None)
+        options = screen.query_one("#choices")
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        [with_code] = [s for s in shown if "params[key] -= g" in s]
+        assert "`" not in with_code, shown
+        wrong = "abcdef"[screen.instance.order.index(0)]
+        await pilot.press(wrong)
+        await wait_for(pilot, lambda: screen.answered)
+        feedback = str(screen.query_one("#feedback", Static).render())
+        assert "+=" in feedback and "-=" in feedback, feedback
+        assert "`+=`" not in feedback and "`-=`" not in feedback, feedback
+        assert "`" in feedback, "a lone backtick is text, shown as it is"

@@ -23,7 +23,7 @@ from tutor.content import Question, Text
 from tutor.screens.base import TutorScreen
 from tutor.screens.nextstep import OffersNextStep
 from tutor.widgets.footer import LocalFooter
-from tutor.widgets.quizview import feedback_lines
+from tutor.widgets.quizview import feedback_lines, inline_code
 
 
 class QuizScreen(OffersNextStep, TutorScreen):
@@ -165,7 +165,7 @@ class QuizScreen(OffersNextStep, TutorScreen):
             highlighted = options.highlighted
             options.clear_options()
             options.add_options(
-                [Option(RichText(f"{'abcdef'[i]}) ") + RichText(c.get(self.lang)), id=str(i)) for i, c in enumerate(choices)]
+                [Option(RichText(f"{'abcdef'[i]}) ") + inline_code(c.get(self.lang)), id=str(i)) for i, c in enumerate(choices)]
             )
             options.highlighted = highlighted if highlighted is not None else 0
             options.disabled = self.answered
@@ -186,8 +186,10 @@ class QuizScreen(OffersNextStep, TutorScreen):
         lines = feedback_lines(verdict, self.lang)
         if status != "unreadable":
             lines.append(self.t("press_next"))
+        # An unreadable answer's line quotes what the learner typed: shown exactly; the rest is course text.
+        shown = RichText if status == "unreadable" else inline_code
         feedback = self.query_one("#feedback", Static)
-        feedback.update(RichText("\n\n".join(line for line in lines if line)))  # it quotes the learner's answer
+        feedback.update(RichText("\n\n").join(shown(line) for line in lines if line))
         feedback.set_classes(status)
         self.query_one("#quiz-body", VerticalScroll).scroll_end(animate=False)
 
