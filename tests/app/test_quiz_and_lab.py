@@ -222,3 +222,30 @@ async def test_code_in_choices_and_feedback_is_shown_as_code_not_as_backticks(ma
         assert "+=" in feedback and "-=" in feedback, feedback
         assert "`+=`" not in feedback and "`-=`" not in feedback, feedback
         assert "`" in feedback, "a lone backtick is text, shown as it is"
+
+
+# -- every end screen offers the next step --------------------------------------------------------------
+
+
+@LANGS
+@pytest.mark.xfail(
+    strict=True,
+    reason="screens/exercise.py (the store helper's room) offers only `n`, the next exercise, after a pass: "
+    "not the course's next step (a lesson, quiz or review first), and nothing once every exercise passes",
+)
+async def test_an_exercise_pass_offers_the_courses_next_step(make_app, tmp_path, lang):
+    """The test course's only exercise, passed from outside: the screen names the next step and `c` opens it."""
+    from apphelpers import COURSE, editor_save, open_sgd_exercise
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: screen.path is not None)
+        editor_save(screen.path, (COURSE / "exercises" / "sgd" / "solution.py").read_text(encoding="utf-8"))
+        await wait_for(pilot, lambda: screen.passed)
+        await pilot.pause()
+        shown = "\n".join(str(w.render()) for w in screen.query(Static))
+        assert ("강의 · 0096" if lang == "ko" else "Lesson · 0096") in shown
+        await pilot.press("c")
+        await wait_for_screen(pilot, LessonScreen)
