@@ -94,9 +94,10 @@ async def test_the_quiz_end_screen_offers_the_next_step_and_c_opens_it(make_app,
         lesson = "강의 · 0096" if lang == "ko" else "Lesson · 0096"
         assert lesson in shown, shown
         assert ("c: 열기" if lang == "ko" else "c: open it") in shown, shown
-        from test_frame import footer_actions
+        from test_frame import assert_footer_fits, footer_actions
 
         assert "next_step" in footer_actions(app)
+        assert_footer_fits(app, 80)
         await pilot.press("f2")  # the end screen redraws in the other language, the step included
         other = "Lesson · 0096" if lang == "ko" else "강의 · 0096"
         await wait_for(pilot, lambda: other in str(screen.query_one("#hint-line", Static).render()))
