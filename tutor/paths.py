@@ -93,3 +93,17 @@ def disk_problem(exc: OSError) -> tuple[str, Text]:
         return "unwritable", Text("permission denied", "쓰기 권한이 없습니다")
     words = exc.strerror or exc.__class__.__name__
     return "error", Text(words, words)
+
+
+def disk_advice(reason: str) -> Text | None:
+    """What the learner can do about a `disk_problem` reason (None: nothing general to say)."""
+    from tutor.content import Text
+
+    if reason == "no-space":
+        return Text("free some space and try again", "공간을 비운 뒤 다시 해 보세요")
+    if reason == "unwritable":
+        return Text(
+            "make your data home writable, or set TUTOR_HOME to a folder you can write",
+            "데이터 폴더를 쓸 수 있게 하거나 TUTOR_HOME을 쓸 수 있는 폴더로 지정하세요",
+        )
+    return None

@@ -16,15 +16,6 @@ from pathlib import Path
 from tutor import paths
 from tutor.content import Text
 
-TO_DO = {
-    "no-space": Text("free some space and try again", "공간을 비운 뒤 다시 해 보세요"),
-    "unwritable": Text(
-        "make your data home writable, or set TUTOR_HOME to a folder you can write",
-        "데이터 폴더를 쓸 수 있게 하거나 TUTOR_HOME을 쓸 수 있는 폴더로 지정하세요",
-    ),
-}
-
-
 class WorkspaceError(OSError):
     """A learner's file could not be made, saved or backed up. `words` (a Text) is the one line for the
     learner; `reason` is no-space | unwritable | error. An OSError, so callers catching OSError still do."""
@@ -36,7 +27,7 @@ class WorkspaceError(OSError):
         super().__init__(exc.errno, exc.strerror, str(path))
         self.reason = reason
         shown = safe_text(str(path), limit=300, one_line=True)
-        todo = TO_DO.get(reason)
+        todo = paths.disk_advice(reason)
         self.words = Text(
             f"cannot write {shown}: {why.en}" + (f"; {todo.en}" if todo else ""),
             f"{shown}에 쓸 수 없습니다: {why.ko}" + (f". {todo.ko}" if todo else ""),

@@ -265,6 +265,12 @@ class Store:
         return "; ".join(note.get(lang) for note in notes) or None
 
     @property
+    def read_only_why(self) -> Text | None:
+        """Why nothing can be recorded (the real reason: busy, a read-only or full disk, opened so), or
+        None when the store can write."""
+        return self._why_read_only[0] if self.read_only else None
+
+    @property
     def notice(self) -> str | None:
         """`notice_in("en")`: the English line (logs, tests)."""
         return self.notice_in("en")
@@ -938,8 +944,11 @@ def _safe(text: Text) -> Text:
 
 
 def _not_saved(exc: OSError) -> Text:
-    why = _why(exc)
-    return Text(f"could not save your progress: {why.en}", f"진행 기록을 저장하지 못했습니다: {why.ko}")
+    why, todo = _why(exc), paths.disk_advice(_reason(exc))
+    return Text(
+        f"could not save your progress: {why.en}" + (f"; {todo.en}" if todo else ""),
+        f"진행 기록을 저장하지 못했습니다: {why.ko}" + (f". {todo.ko}" if todo else ""),
+    )
 
 
 def _fold(attempts: list[dict]) -> Model:
