@@ -282,6 +282,15 @@ class TutorApp(App):
         self.lang = "ko" if self.lang == "en" else "en"
         self.save_setting("language", self.lang)
 
+    async def action_quit(self) -> None:
+        """ctrl+q (and the palette's quit): a screen with unsaved edits (the exercise editor) asks first,
+        through the dialog leaving it asks with; otherwise the app quits at once."""
+        for screen in reversed(self.screen_stack):
+            ask = getattr(screen, "ask_before_quit", None)
+            if ask is not None and ask(self.exit):
+                return
+        self.exit()
+
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
         self.save_setting("theme", self.theme)

@@ -83,3 +83,22 @@ def test_the_app_switches_between_the_themes_the_settings_accept():
     from tutor.progress.settings import THEMES
 
     assert tutor.app.THEMES is THEMES
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "the file system is read-only"), ("ko", "읽기 전용 파일 시스템입니다")])
+async def test_an_exercise_file_that_cannot_be_made_is_said_in_one_line(make_app, monkeypatch, tmp_path, lang, words):
+    import tutor.workspace
+    from apphelpers import open_sgd_exercise
+
+    def read_only(exercise_id, home=None):
+        raise tutor.workspace.WorkspaceError(tmp_path / "workspace" / f"{exercise_id}.py", OSError(errno.EROFS, "Read-only file system"))
+
+    monkeypatch.setattr(tutor.workspace, "learner_file", read_only)
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _opened(pilot, app)
+        await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: any(words in m for m in _messages(app)))
+        said = [m for m in _messages(app) if words in m]
+        assert len(said) == 1 and "sgd.py" in said[0] and "TUTOR_HOME" in said[0], said
+        assert not any("Something went wrong" in m or "문제가 생겼습니다" in m for m in _messages(app))

@@ -602,6 +602,15 @@ class ExerciseScreen(TutorScreen):
 
         self.app.push_screen(LeaveScreen(), chosen)
 
+    def ask_before_quit(self, quit: Callable[[], None]) -> bool:
+        """The app is about to quit: with unsaved edits, ask as leaving does (the same dialog: save and
+        check, then `quit` / discard, then `quit` / stay) and return True; without, return False."""
+        if self.path is None or self._discarded or not self.dirty:
+            return False
+        if not isinstance(self.app.screen, LeaveScreen):  # already asking: not a second dialog
+            self._leave(quit)
+        return True
+
     def _leave_now(self, then: Callable[[], None] | None) -> None:
         if self.app.screen is self:
             self.dismiss()
