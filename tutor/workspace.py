@@ -95,6 +95,15 @@ def backup(path: Path, home: Path | None = None) -> Path:
     return target
 
 
+def save(path: Path, text: str) -> None:
+    """Replace the learner's file by `text` (UTF-8, newlines as given), atomically: a crash or a full
+    disk leaves the old file or the new one, whole, and no temporary file."""
+    from tutor.progress.storage import atomic_write
+
+    with _writing(path):
+        atomic_write(path, text.encode("utf-8"))
+
+
 def reset(exercise_id: str, home: Path | None = None) -> Path | None:
     """Put the stub back. Returns the backup of the learner's previous file (None if there was none)."""
     stub = stub_path(exercise_id)

@@ -102,3 +102,30 @@ async def test_an_exercise_file_that_cannot_be_made_is_said_in_one_line(make_app
         said = [m for m in _messages(app) if words in m]
         assert len(said) == 1 and "sgd.py" in said[0] and "TUTOR_HOME" in said[0], said
         assert not any("Something went wrong" in m or "문제가 생겼습니다" in m for m in _messages(app))
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "the disk is full"), ("ko", "디스크가 가득 찼습니다")])
+async def test_saving_on_a_full_disk_says_so_and_keeps_the_edits(make_app, monkeypatch, lang, words):
+    import tutor.progress.storage
+    from apphelpers import open_sgd_exercise
+
+    from tutor.widgets.editor import CodeEditor
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _opened(pilot, app)
+        screen = await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: screen.path is not None and screen.query_one("#editor").text)
+        before = screen.path.read_bytes()
+
+        def full(path, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(tutor.progress.storage, "atomic_write", full)
+        editor = screen.query_one("#editor", CodeEditor)
+        editor.text = "# mine\n" + editor.text
+        editor.focus()
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: any(words in m for m in _messages(app)))
+        assert screen.dirty and editor.text.startswith("# mine") and screen.path.read_bytes() == before
+        assert not any("Something went wrong" in m or "Errno" in m for m in _messages(app))
