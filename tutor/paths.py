@@ -91,6 +91,12 @@ def disk_problem(exc: OSError) -> tuple[str, Text]:
         return "unwritable", Text("the file system is read-only", "읽기 전용 파일 시스템입니다")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "unwritable", Text("permission denied", "쓰기 권한이 없습니다")
+    if exc.errno == errno.ENOENT:
+        return "error", Text("no such file or folder", "그런 파일이나 폴더가 없습니다")
+    if exc.errno == errno.ENOTDIR:
+        return "error", Text("part of the path is a file, not a folder", "경로 중간에 폴더가 아니라 파일이 있습니다")
+    if exc.errno == errno.EISDIR:
+        return "error", Text("it is a folder", "폴더입니다")
     words = exc.strerror or exc.__class__.__name__
     return "error", Text(words, words)
 
