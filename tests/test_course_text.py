@@ -41,10 +41,34 @@ def _texts(lang: str):
             yield f"{exercise.id} hint {i}", hint.get(lang)
         if exercise.task is not None:
             yield f"{exercise.id} task.{lang}.md", exercise.task.get(lang)
+    yield from _product_words(lang)
     for term in GLOSSARY:
         yield f"glossary {term['en']}", term[lang]
         if "note" in term:
             yield f"glossary {term['en']} note", term["note"][lang]
+
+
+def _product_words(lang: str):
+    """The product's own words (not course files): group titles, the app's and the CLI's words tables,
+    the grading variants' diagnoses. They are held to the glossary like the course."""
+    import ast
+
+    from tutor.commands import WORDS
+    from tutor.content import GROUPS
+    from tutor.widgets.i18n import STRINGS
+
+    index = 0 if lang == "en" else 1
+    for key, group in GROUPS.items():
+        yield f"group {key}", group[lang]
+    for key, pair in STRINGS.items():
+        yield f"i18n {key}", pair[index]
+    for key, pair in WORDS.items():
+        yield f"cli {key}", pair[index]
+    for path in sorted((ROOT / "tutor" / "grading" / "variants").glob("*/*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "VARIANT" for t in node.targets):
+                variant = ast.literal_eval(node.value)
+                yield f"variant {path.parent.name}/{path.stem}", variant.get(lang, "")
 
 
 def _prose(text: str) -> str:

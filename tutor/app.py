@@ -21,14 +21,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tutor import paths
-from tutor.content import Course, load_course
+from tutor.content import Course, Text, load_course
+from tutor.progress.settings import THEMES  # one list: the themes a setting may name
 from tutor.safetext import safe_text
 from tutor.screens.base import Call
 from tutor.widgets.commands import JumpProvider
 from tutor.widgets.i18n import tr
 from tutor.widgets.support import LockedStore, log_exception, setup_log
-
-THEMES = ("textual-dark", "textual-light")
 
 
 def share_highlight_queries(warm: bool = False) -> None:
@@ -116,6 +115,7 @@ class TutorApp(App):
         self.log_file = setup_log(home)
         self._position: dict | None = None  # a position not written yet (see remember_position)
         self._position_lock = threading.Lock()
+        self._said_not_recorded: set[str] = set()  # why attempts were not recorded, each said once
 
     # -- start-up -----------------------------------------------------------------------------------
     # The home screen is the first screen (no blank one painted before it), composed in the learner's
@@ -174,10 +174,11 @@ class TutorApp(App):
             return
         else:
             self.store = LockedStore(store)
-            if store.notice:
-                self.notify(str(store.notice), severity="warning", timeout=10)
-            if store.read_only:
-                self.notify(tr("read_only", self.lang), severity="warning", timeout=10)
+            repairs = store.notice_in(self.lang, repairs_only=True)
+            if repairs:
+                self.notify(repairs, severity="warning", timeout=10)
+            if store.read_only:  # the real reason: busy, a read-only or full disk, a lock file in the way
+                self.notify(tr("read_only", self.lang, why=store.read_only_why.get(self.lang)), severity="warning", timeout=10)
         self._relabel_screens()
 
     def _course_loaded(self, course: Course) -> None:
@@ -222,13 +223,30 @@ class TutorApp(App):
             self.report_error("while_settings", error, quiet=True)
 
     def record(self, kind: str, item: str, concept: str, outcome: str, **detail: Any) -> None:
-        """Record an attempt; safe to call from worker threads."""
-        if self.store is None or getattr(self.store, "read_only", False):
+        """Record an attempt; safe to call from worker threads. An attempt that cannot be recorded (a
+        read-only store, a full disk: the store's words say why) is never dropped silently: the learner
+        is told once per reason."""
+        if self.store is None:
+            return
+        if self.store.read_only:
+            self._not_recorded(self.store.read_only_why)
             return
         try:
             self.store.record(kind, item, concept, outcome, **detail)
         except Exception as error:
-            self.report_error("while_recording", error)
+            words = getattr(error, "words", None)
+            if isinstance(words, Text):
+                log_exception(tr("while_recording", "en"), error)
+                self._not_recorded(words)
+            else:
+                self.report_error("while_recording", error)
+
+    def _not_recorded(self, why: Text) -> None:
+        with self._position_lock:
+            if why.en in self._said_not_recorded:
+                return
+            self._said_not_recorded.add(why.en)
+        self.notify(tr("not_recorded", self.lang, why=why.get(self.lang)), severity="warning", timeout=10)
 
     # -- outside text is data -------------------------------------------------------------------------
 
@@ -263,6 +281,15 @@ class TutorApp(App):
     def action_toggle_language(self) -> None:
         self.lang = "ko" if self.lang == "en" else "en"
         self.save_setting("language", self.lang)
+
+    async def action_quit(self) -> None:
+        """ctrl+q (and the palette's quit): a screen with unsaved edits (the exercise editor) asks first,
+        through the dialog leaving it asks with; otherwise the app quits at once."""
+        for screen in reversed(self.screen_stack):
+            ask = getattr(screen, "ask_before_quit", None)
+            if ask is not None and ask(self.exit):
+                return
+        self.exit()
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
@@ -427,7 +454,11 @@ class TutorApp(App):
         if isinstance(error, ImportError) and quiet:
             return
         doing = tr(what, self.lang, **values)
-        message = tr("unexpected", self.lang, what=f"{doing}: {error.__class__.__name__}", log=self.log_file)
+        words = getattr(error, "words", None)  # a core error that says itself what is wrong (a disk, a file)
+        if isinstance(words, Text):
+            message = tr("could_not", self.lang, what=doing, why=words.get(self.lang))
+        else:
+            message = tr("unexpected", self.lang, what=f"{doing}: {error.__class__.__name__}", log=self.log_file)
         try:
             self.notify(message, severity="error", timeout=8)
         except Exception:  # notifying from a dying app must not raise again

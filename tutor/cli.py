@@ -20,20 +20,39 @@ from tutor import __version__
 if TYPE_CHECKING:
     import argparse
 
+    from tutor.content import Text
+
 
 class TutorError(Exception):
-    """An error for the learner: a key of `tutor.commands.WORDS` and its values (or a sentence already
-    made, e.g. the progress store's), said in the learner's language by `main`."""
+    """An error for the learner: a key of `tutor.commands.WORDS` and its values (or words already made in
+    both languages, a `tutor.content.Text`, e.g. the progress store's), said in the learner's language by
+    `main`."""
 
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
+    def __init__(self, key: str | Text, **values: object) -> None:
+        super().__init__(key if isinstance(key, str) else key.en)
         self.key = key
         self.values = values
 
     def say(self, lang: str) -> str:
-        from tutor.commands import say
+        return _say(self.key, lang, **self.values)
 
-        return say(self.key, lang, **self.values)
+
+def _say(key: str | Text, lang: str, **values: object) -> str:
+    from tutor.commands import say
+    from tutor.safetext import safe_text
+
+    if isinstance(key, str):
+        return say(key, lang, **values)
+    return safe_text(key.get(lang), limit=1000, one_line=True)
+
+
+def _own_words(exc: BaseException) -> Text | None:
+    """The words an error of the core carries for the learner (`words`, both languages: a file-system
+    problem in the workspace, the progress store's errors), or None."""
+    from tutor.content import Text
+
+    words = getattr(exc, "words", None)
+    return words if isinstance(words, Text) else None
 
 
 class UsageError(TutorError):
@@ -175,7 +194,12 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError):
             pass
         return 141
-    except Exception as exc:  # last line of defence: one line for the learner, the traceback in the log
+    except Exception as exc:
+        words = _own_words(exc)
+        if words is not None:  # a disk or a file the learner can fix: one line, in their language
+            print(f"tutor: {_say(words, _lang(args))}", file=sys.stderr)
+            return 1
+        # last line of defence: one line for the learner, the traceback in the log
         where = _log_exception()
         from tutor.commands import say
 

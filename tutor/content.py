@@ -20,7 +20,7 @@ GROUPS: dict[str, dict[str, str]] = {
     "optimizers": {"en": "Optimizers", "ko": "최적화 기법"},
     "initialisation": {"en": "Weight initialisation", "ko": "가중치 초깃값"},
     "batchnorm": {"en": "Batch normalisation", "ko": "배치 정규화"},
-    "regularisation": {"en": "Regularisation", "ko": "정규화와 오버피팅 억제"},
+    "regularisation": {"en": "Regularisation", "ko": "오버피팅과 규제"},
     "hyperparameters": {"en": "Hyperparameters", "ko": "하이퍼파라미터"},
 }
 

@@ -27,26 +27,6 @@ from tutor.progress.history import encode, validate
 PAGE = 4096
 
 
-@pytest.fixture
-def disk(tmp_path):
-    """A 1 MB tmpfs: (mount point, remount(read_only: bool))."""
-    point = tmp_path / "disk"
-    point.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(point)], capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-
-    def remount(read_only: bool) -> None:
-        subprocess.run(["mount", "-o", f"remount,{'ro' if read_only else 'rw'}", str(point)], check=True)
-
-    try:
-        yield point, remount
-    finally:
-        subprocess.run(["umount", "-l", str(point)], check=False)
-
-
 def _made_elsewhere(tmp_path: Path) -> Path:
     """A home with a passed exercise, a few attempts and a setting, made on "another machine"."""
     home = tmp_path / "elsewhere"

@@ -95,7 +95,7 @@ def _snapshot(home) -> dict:
 
 
 def _import(capsys, path) -> tuple[int, str, str]:
-    code = main(["import", str(path)])
+    code = main(["--lang", "en", "import", str(path)])  # the home says ko: English here, Korean in test_progress_notices
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -167,8 +167,9 @@ def test_a_good_import_with_valid_settings_is_taken(env, tmp_path, capsys):
     good = tmp_path / "good.json"
     settings = {"language": "en", "theme": "textual-light", "last_position": {"screen": "exercise", "id": "sgd"}, "predicted": ["sgd"]}
     good.write_bytes(_export([GOOD, {**GOOD, "id": "a2", "kind": "hint", "item": "sgd", "outcome": "shown", "index": 0}], settings=settings))
-    code, out, _ = _import(capsys, good)
-    assert code == 0 and "2 new" in out
+    code = main(["import", str(good)])  # no --lang: the home speaks Korean (its setting wins)
+    out = capsys.readouterr().out
+    assert code == 0 and "새 기록 2개" in out
     with Store.open(env) as store:
         assert store.get_setting("language") == "ko"  # the local setting wins
         assert store.get_setting("theme") == "textual-light" and store.hints_shown("sgd") == 1

@@ -114,7 +114,9 @@ def test_progress_json_counts_attempts_and_lists_notices(home, monkeypatch, caps
     assert main(["progress", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["attempts"] == {"total": 3, "by_kind": {"check": 2, "quiz": 1}}
-    assert len(data["notices"]) == 1 and "unreadable line" in data["notices"][0]
+    assert len(data["notices"]) == 1 and "unreadable line" in data["notices"][0]["en"]
+    assert "읽을 수 없는 줄" in data["notices"][0]["ko"]  # both languages, for whatever reads the JSON
+    assert data["notice"] == data["notices"][0]["en"]  # the line itself in the output language
 
 
 def test_every_id_of_the_course_matches_the_patterns_the_store_accepts():

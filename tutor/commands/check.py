@@ -17,7 +17,6 @@ import os
 import queue
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tutor.commands import language
@@ -77,21 +76,29 @@ def _exercise_ids(args) -> list[str]:
 
 
 def check(args) -> int:
-    ids = _exercise_ids(args)
-    file = Path(args.file).expanduser() if args.file else None
-    # Start the sandbox children first: their Python and NumPy start-up overlaps ours.
+    # Start a sandbox child first of all: its Python and NumPy start-up overlaps everything below.
     from tutor.grading import sandbox
+
+    first = sandbox.spawn()
+    try:
+        ids = _exercise_ids(args)
+    except UsageError:
+        first.discard()
+        raise
+    file = Path(args.file).expanduser() if args.file else None
 
     if getattr(args, "strict", False) or os.environ.get("TUTOR_STRICT") == "1":  # the full OS boundary, or no grading
         problem = sandbox.boundary_problem()
         if problem:
+            first.discard()
             print(problem[language(args) == "ko"], file=sys.stderr)
             return 2
         sandbox.STRICT = True
 
     workers = max(1, min(len(ids), (os.cpu_count() or 2) + 1))
     children = queue.SimpleQueue()
-    for _ in range(workers):
+    children.put(first)
+    for _ in range(workers - 1):
         children.put(sandbox.spawn())
 
     from tutor.grading import grade
@@ -108,6 +115,8 @@ def check(args) -> int:
         if warm_another:  # the next task's child starts while this one is graded
             children.put(sandbox.spawn())
         return grade(exercise_id, file=file, child=child)
+
+    from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(one, e) for e in ids]

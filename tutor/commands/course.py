@@ -15,14 +15,15 @@ from tutor.cli import CommandError, UsageError
 STATUS_MARK = {"passed": "✓", "failed": "✗", "started": "…", "new": "·"}
 
 
-def _store(read_only: bool = False):
+def _store(args=None, read_only: bool = False):
     from tutor.progress import Store, StoreError
 
     try:
         store = Store.open(read_only=read_only)
     except StoreError as exc:
-        raise CommandError(str(exc)) from None
-    notice = store.notice if read_only else store.repair_notice  # a writer says itself why it could not record
+        raise CommandError(exc.words) from None
+    # A writer says itself why it could not record: only the repairs here, so the learner reads it once.
+    notice = store.notice_in(language(args, store), repairs_only=not read_only)
     if notice:
         print(f"tutor: {notice}", file=sys.stderr)
     return store
@@ -41,7 +42,7 @@ def list(args) -> int:  # noqa: A001 - the subcommand's name
     from tutor.content import load_course
 
     course = load_course()
-    with _store(read_only=True) as store:
+    with _store(args, read_only=True) as store:
         statuses = store.exercise_statuses()
         lang = language(args, store)
     rows = []
@@ -81,7 +82,7 @@ def list(args) -> int:  # noqa: A001 - the subcommand's name
 
 def hint(args) -> int:
     exercise = _exercise(args.id)
-    with _store() as store:
+    with _store(args) as store:
         lang = language(args, store)
         hints = exercise.hints
         if not hints:
@@ -125,7 +126,7 @@ def reset(args) -> int:
     from tutor.paths import workspace_dir
 
     exercise = _exercise(args.id)
-    with _store(read_only=True) as store:
+    with _store(args, read_only=True) as store:
         lang = language(args, store)
     path = workspace_dir() / f"{exercise.id}.py"
     if not args.yes and path.exists():
@@ -143,7 +144,7 @@ def reset(args) -> int:
 
 def solution(args) -> int:
     exercise = _exercise(args.id)
-    with _store() as store:
+    with _store(args) as store:
         lang = language(args, store)
         status = store.exercise_status(exercise.id)
         if status != "passed":

@@ -66,7 +66,8 @@ def why_not_recorded(exc: BaseException, lang: str) -> str:
             home = safe_text(str(paths.data_home()), limit=200, one_line=True)
         except OSError:
             home = safe_text(os.environ.get("TUTOR_HOME", "~"), limit=200, one_line=True)
-    return words.get(reason, words["error"]).format(home=home, detail=safe_text(exc, limit=300, one_line=True))
+    detail = exc.words.get(lang) if isinstance(exc, StoreError) else str(exc)
+    return words.get(reason, words["error"]).format(home=home, detail=safe_text(detail, limit=300, one_line=True))
 
 
 def not_recorded(what: str, exc: BaseException, lang: str) -> str:
@@ -75,13 +76,15 @@ def not_recorded(what: str, exc: BaseException, lang: str) -> str:
     return NOT_RECORDED[lang][what].format(why=why_not_recorded(exc, lang))
 
 
-def _open(**kwargs) -> Store:
+def _open(args=None, **kwargs) -> Store:
+    """The store, its notice (if any) said on stderr in the learner's language."""
     try:
         store = Store.open(**kwargs)
     except StoreError as exc:
-        raise CommandError(str(exc)) from None
-    if store.notice:
-        print(f"tutor: {store.notice}", file=sys.stderr)
+        raise CommandError(exc.words) from None
+    notice = store.notice_in(language(args, store))
+    if notice:
+        print(f"tutor: {notice}", file=sys.stderr)
     return store
 
 
@@ -142,7 +145,7 @@ def progress_rows(store: Store, course) -> list[dict]:
 
 
 def progress(args) -> int:
-    with _open() as store:
+    with _open(args) as store:
         course = _course()
         rows = progress_rows(store, course)
         plan = store.review_plan(course=course)  # what `tutor review` and the app offer today
@@ -152,8 +155,8 @@ def progress(args) -> int:
                 "reviews_due": len(plan.items),
                 "deferred": plan.deferred,
                 "attempts": store.attempt_counts(),
-                "notice": store.notice,
-                "notices": store.notices,
+                "notice": store.notice_in(language(args, store)),  # in the output language
+                "notices": [{"en": n.en, "ko": n.ko} for n in store.notices],  # one per event, both languages
             }
             print(json.dumps(data, ensure_ascii=False, indent=2))
             return 0
@@ -174,7 +177,7 @@ def progress(args) -> int:
 
 
 def review(args) -> int:
-    with _open() as store:
+    with _open(args) as store:
         course = _course()
         plan = store.review_plan(course=course)
         items = plan.items
@@ -209,7 +212,7 @@ def export(args) -> int:
         raise CommandError("file_exists", path=args.file)
     if os.path.isdir(args.file):
         raise CommandError("is_a_folder", path=args.file)
-    with _open() as store:
+    with _open(args) as store:
         try:
             count = store.export(Path(args.file))
         except OSError as exc:
@@ -220,11 +223,11 @@ def export(args) -> int:
 
 def import_(args) -> int:
     lang = language(args)  # before: the import may bring another language setting with it
-    with _open() as store:
+    with _open(args) as store:
         try:
             result = store.import_(Path(args.file))
         except ImportFileError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(exc.words) from None
         except StoreError as exc:  # the disk or the lock: attempts already added stay, and are skipped next time
             raise CommandError("import_unfinished", why=why_not_recorded(exc, lang)) from None
     print(say("imported", lang, added=result["added"], skipped=result["skipped"], path=args.file))

@@ -47,7 +47,6 @@ busy | unwritable | no-space | read-only | error), so a command can say why it r
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import threading
@@ -60,6 +59,7 @@ from typing import TYPE_CHECKING
 from tinydb import TinyDB
 
 from tutor import paths
+from tutor.content import Text
 from tutor.progress import migrations
 from tutor.progress.history import (
     EARLIEST,
@@ -104,14 +104,14 @@ MAX_BUMP = timedelta(seconds=1)  # how far ahead of the clock `record` may stamp
 
 
 class StoreError(Exception):
-    """The progress store cannot do what was asked; the message is one line for the learner.
+    """The progress store cannot do what was asked. `words` is the one line for the learner in English
+    and Korean (a `Text`; `str()` is the English); `reason` says why, for a face to add what to do:
+    busy (another tutor held the lock too long), unwritable (the data home cannot be written), no-space
+    (the disk is full), read-only (opened so), error (anything else)."""
 
-    `reason` says why, for a face to word it in the learner's language: busy (another tutor held the
-    lock too long), unwritable (the data home cannot be written), no-space (the disk is full),
-    read-only (opened so), error (anything else)."""
-
-    def __init__(self, message: str, reason: str = "error") -> None:
-        super().__init__(message)
+    def __init__(self, words: Text | str, reason: str = "error") -> None:
+        self.words = Text(words, words) if isinstance(words, str) else words
+        super().__init__(self.words.en)
         self.reason = reason
 
 
@@ -122,8 +122,8 @@ class ReadOnlyError(StoreError):
 class StoreBusyError(StoreError):
     """Another process held the lock for longer than WRITE_WAIT seconds."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, "busy")
+    def __init__(self, words: Text) -> None:
+        super().__init__(words, "busy")
 
 
 class ImportFileError(StoreError):
@@ -131,15 +131,12 @@ class ImportFileError(StoreError):
 
 
 def _reason(exc: OSError) -> str:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return "no-space"
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return "unwritable"
-    return "error"
+    return paths.disk_problem(exc)[0]
 
 
-def _strerror(exc: OSError) -> str:
-    return exc.strerror or exc.__class__.__name__
+def _why(exc: OSError) -> Text:
+    """What went wrong with the disk, in both languages ("the disk is full", ...)."""
+    return paths.disk_problem(exc)[1]
 
 
 class Store:
@@ -150,8 +147,8 @@ class Store:
     def __init__(self, folder: Path, read_only: bool) -> None:
         self.folder = folder
         self.read_only = read_only
-        self._why_read_only = ("progress was opened read-only", "read-only")
-        self._notices: list[str] = []
+        self._why_read_only = (Text("progress was opened read-only", "진행 기록을 읽기 전용으로 열었습니다"), "read-only")
+        self._notices: list[Text] = []
         self._mutex = threading.RLock()  # the TUI records from worker threads
         self._history = History(folder / "history")
         self._db = TinyDB(folder / STATE_FILE, storage=AtomicJSONStorage, read_only=read_only)
@@ -161,7 +158,7 @@ class Store:
         self._settings: dict[str, object] = {}
         self._unsaved = 0  # attempts folded in since the checkpoint on disk
         self._settings_aside = False  # invalid settings on disk were already backed up and reported
-        self._read_only_note: str | None = None  # why it opened read-only (when it fell back to it)
+        self._read_only_note: Text | None = None  # why it opened read-only (when it fell back to it)
 
     # Opening and closing
 
@@ -174,7 +171,14 @@ class Store:
             folder = (home or paths.data_home()) / "progress"
         except OSError as exc:
             where = os.environ.get("TUTOR_HOME") or "your data home"
-            raise StoreError(f"cannot use {where} as your data home ({_strerror(exc)}); set TUTOR_HOME to a folder you can write", _reason(exc)) from None
+            why = _why(exc)
+            raise StoreError(
+                Text(
+                    f"cannot use {where} as your data home ({why.en}); set TUTOR_HOME to a folder you can write",
+                    f"{where}을(를) 데이터 폴더로 쓸 수 없습니다({why.ko}). TUTOR_HOME을 쓸 수 있는 폴더로 지정하세요",
+                ),
+                _reason(exc),
+            ) from None
         problem = None
         if not read_only:
             try:
@@ -182,19 +186,25 @@ class Store:
             except OSError as exc:
                 problem = exc
         if folder.exists() and not folder.is_dir():
-            raise StoreError(f"{folder} is a file, not a folder: move it away and run tutor again")
+            raise StoreError(Text(f"{folder} is a file, not a folder: move it away and run tutor again", f"{folder}은(는) 폴더가 아니라 파일입니다. 다른 곳으로 옮기고 tutor를 다시 실행하세요"))
         store = cls(folder, read_only)
         if problem is not None:
-            store._make_read_only(f"cannot create {folder} ({_strerror(problem)})", _reason(problem))
+            why = _why(problem)
+            store._make_read_only(Text(f"cannot create {folder} ({why.en})", f"{folder}을(를) 만들 수 없습니다({why.ko})"), _reason(problem))
         elif store._lock is not None:
             try:
                 if not store._lock.acquire(cls.OPEN_WAIT):
-                    store._make_read_only("another tutor is writing it", "busy")
+                    store._make_read_only(Text("another tutor is writing it", "다른 tutor가 쓰고 있습니다"), "busy")
             except OSError as exc:
+                why = _why(exc)
                 if _reason(exc) == "unwritable":
-                    store._make_read_only(f"your data home cannot be written ({_strerror(exc)})", "unwritable")
+                    store._make_read_only(Text(f"your data home cannot be written ({why.en})", f"데이터 폴더에 쓸 수 없습니다({why.ko})"), "unwritable")
                 else:
-                    store._make_read_only(f"cannot use its lock file {folder / '.lock'} ({_strerror(exc)}; move it away)", _reason(exc))
+                    lock = folder / ".lock"
+                    store._make_read_only(
+                        Text(f"cannot use its lock file {lock} ({why.en}; move it away)", f"잠금 파일 {lock}을(를) 쓸 수 없습니다({why.ko}. 다른 곳으로 옮기세요)"),
+                        _reason(exc),
+                    )
         try:
             store._load()
         finally:
@@ -202,14 +212,19 @@ class Store:
                 store._lock.release()
         return store
 
-    def _make_read_only(self, why: str, reason: str) -> None:
+    def _make_read_only(self, why: Text, reason: str) -> None:
         self.read_only = True
         self._why_read_only = (why, reason)
         self._db.storage.read_only = True
         if self._lock is not None:
             self._lock.close()
             self._lock = None
-        self._read_only_note = safe_text(f"progress opened read-only: {why}; nothing will be recorded", one_line=True, limit=1000)
+        self._read_only_note = _safe(
+            Text(
+                f"progress opened read-only: {why.en}; nothing will be recorded",
+                f"진행 기록을 읽기 전용으로 열었습니다: {why.ko}. 아무것도 기록되지 않습니다",
+            )
+        )
 
     def close(self) -> None:
         with self._mutex:
@@ -236,23 +251,32 @@ class Store:
         self.close()
 
     @property
-    def notice(self) -> str | None:
-        """One line for the learner about what the store did on their behalf (or could not do), or None."""
-        return "; ".join(self.notices) or None
-
-    @property
-    def notices(self) -> list[str]:
-        """The same, one entry per event: why it opened read-only (if it fell back to it), then repairs."""
+    def notices(self) -> list[Text]:
+        """What the store did on the learner's behalf (or could not do), one entry per event, in English
+        and Korean: why it opened read-only (if it fell back to it), then repairs. Faces say them with
+        `notice_in`."""
         return ([self._read_only_note] if self._read_only_note else []) + self._notices
 
-    @property
-    def repair_notice(self) -> str | None:
-        """The notice without the read-only line: for a command that will say itself that it could not
-        record (and why), so the learner reads it once."""
-        return "; ".join(self._notices) or None
+    def notice_in(self, lang: str, *, repairs_only: bool = False) -> str | None:
+        """The notices as one line in `lang` ("en" or "ko"), or None. `repairs_only` leaves out the
+        read-only line, for a command that will say itself that it could not record (and why), so the
+        learner reads it once."""
+        notes = self._notices if repairs_only else self.notices
+        return "; ".join(note.get(lang) for note in notes) or None
 
-    def _note(self, text: str) -> None:
-        text = safe_text(text, one_line=True, limit=1000)
+    @property
+    def read_only_why(self) -> Text | None:
+        """Why nothing can be recorded (the real reason: busy, a read-only or full disk, opened so), or
+        None when the store can write."""
+        return self._why_read_only[0] if self.read_only else None
+
+    @property
+    def notice(self) -> str | None:
+        """`notice_in("en")`: the English line (logs, tests)."""
+        return self.notice_in("en")
+
+    def _note(self, en: str, ko: str) -> None:
+        text = _safe(Text(en, ko))
         if text not in self._notices:
             self._notices.append(text)
 
@@ -268,25 +292,33 @@ class Store:
                 # notices so far stay: each is added only once what it reports is done.)
                 self._model, self._marks, self._settings, self._unsaved = Model(), {}, {}, 0
                 self._db.storage.forget()
-                self._make_read_only(f"it could not be repaired or saved ({_strerror(exc)})", _reason(exc))
+                why = _why(exc)
+                self._make_read_only(Text(f"it could not be repaired or saved ({why.en})", f"고치거나 저장할 수 없었습니다({why.ko})"), _reason(exc))
         try:
             self._load_once(repair=False)
         except OSError as exc:
-            raise StoreError(f"cannot read your progress in {self.folder}: {_strerror(exc)}", _reason(exc)) from None
+            why = _why(exc)
+            raise StoreError(
+                Text(f"cannot read your progress in {self.folder}: {why.en}", f"{self.folder}의 진행 기록을 읽을 수 없습니다: {why.ko}"), _reason(exc)
+            ) from None
 
     def _load_once(self, repair: bool) -> None:
         if repair:
             remove_stale_temporaries(self.folder)
             for stray in self._history.strays():
                 backup = move_aside(stray, self.folder / "backup")
-                what = "a file, not a folder" if stray == self._history.folder else "not a file"
-                self._note(f"moved {self._show(stray)} ({what}) aside to {backup}")
+                folder = stray == self._history.folder
+                what = Text("a file, not a folder", "폴더가 아니라 파일") if folder else Text("not a file", "파일이 아님")
+                self._note(f"moved {self._show(stray)} ({what.en}) aside to {backup}", f"{self._show(stray)}({what.ko})을(를) {backup}(으)로 옮겨 두었습니다")
             for folder in (self._history.folder, self.folder / "backup"):  # a copy killed half-way, too
                 if folder.is_dir():
                     remove_stale_temporaries(folder)
         else:
             for stray in self._history.strays():
-                self._note(f"{self._show(stray)} is not what it should be (skipped); run a tutor command that records to set it aside")
+                self._note(
+                    f"{self._show(stray)} is not what it should be (skipped); run a tutor command that records to set it aside",
+                    f"{self._show(stray)}이(가) 있어야 할 모양이 아닙니다(건너뜀). 기록하는 tutor 명령을 실행하면 따로 옮겨 둡니다",
+                )
         pending: list[dict] = []
         try:
             raw = self._db.storage.read()
@@ -318,7 +350,11 @@ class Store:
             try:
                 self._checkpoint()
             except OSError as exc:  # the state stays in memory; the history has everything
-                self._note(f"could not update {STATE_FILE} ({_strerror(exc)}); your attempts are safe in the history")
+                why = _why(exc)
+                self._note(
+                    f"could not update {STATE_FILE} ({why.en}); your attempts are safe in the history",
+                    f"{STATE_FILE}을(를) 갱신하지 못했습니다({why.ko}). 풀이 기록은 history에 안전하게 있습니다",
+                )
 
     def _tails_intact(self) -> bool:
         """Whether the shards that may have changed in place since the checkpoint still end as they did
@@ -384,9 +420,12 @@ class Store:
             self._settings_aside = True
             backup = move_aside(self._db.storage.path, self.folder / "backup", copy=True)
             self._unsaved = max(self._unsaved, 1)  # the next checkpoint leaves them out
-            self._note(f"set aside {len(bad)} invalid setting(s) ({bad[0]}); the old {STATE_FILE} is at {backup}")
+            self._note(
+                f"set aside {len(bad)} invalid setting(s) ({bad[0]}); the old {STATE_FILE} is at {backup}",
+                f"잘못된 설정 {len(bad)}개({bad[0]})를 따로 두었습니다. 이전 {STATE_FILE}은(는) {backup}에 있습니다",
+            )
         else:
-            self._note(f"ignored {len(bad)} invalid setting(s) ({bad[0]})")
+            self._note(f"ignored {len(bad)} invalid setting(s) ({bad[0]})", f"잘못된 설정 {len(bad)}개({bad[0]})를 무시했습니다")
 
     def _set_aside_state(self, why: str, repair: bool) -> None:
         path = self._db.storage.path
@@ -397,10 +436,15 @@ class Store:
             backup = move_aside(path, self.folder / "backup")
             self._note(
                 f"recovered an unreadable progress file ({why}); backup at {backup}; "
-                "progress rebuilt from your attempt history (settings reset)"
+                "progress rebuilt from your attempt history (settings reset)",
+                f"읽을 수 없는 진행 기록 파일을 복구했습니다({why}). 백업은 {backup}에 있고, "
+                "진행 상황은 풀이 기록으로 다시 만들었습니다(설정은 초기화됨)",
             )
         else:
-            self._note(f"the progress file is unreadable ({why}); showing your attempt history only")
+            self._note(
+                f"the progress file is unreadable ({why}); showing your attempt history only",
+                f"진행 기록 파일을 읽을 수 없습니다({why}). 풀이 기록만 보여 줍니다",
+            )
 
     def _sync(self, repair: bool) -> None:
         """Fold in every history line written since we last looked (ours or another process's).
@@ -417,9 +461,15 @@ class Store:
                     if repair:
                         backup = move_aside(self._history.folder / name, backups, copy=True)
                         self._history.rewrite_without_bad_lines(name)
-                        self._note(f"set aside {count} unreadable line(s) of history/{name} ({why}); the original is at {backup}")
+                        self._note(
+                            f"set aside {count} unreadable line(s) of history/{name} ({why}); the original is at {backup}",
+                            f"history/{name}에서 읽을 수 없는 줄 {count}개를 따로 두었습니다({why}). 원본은 {backup}에 있습니다",
+                        )
                     else:
-                        self._note(f"skipped {count} unreadable line(s) in history/{name} ({why})")
+                        self._note(
+                            f"skipped {count} unreadable line(s) in history/{name} ({why})",
+                            f"history/{name}에서 읽을 수 없는 줄 {count}개를 건너뛰었습니다({why})",
+                        )
                 if repair:
                     self._reset()
                     continue
@@ -428,9 +478,15 @@ class Store:
                     size = f"{(self._history.folder / name).stat().st_size / 2**20:.0f} MB"
                     if repair:
                         backup = move_aside(self._history.folder / name, backups)
-                        self._note(f"history/{name} is {size}, far more than a month of attempts; moved aside to {backup}")
+                        self._note(
+                            f"history/{name} is {size}, far more than a month of attempts; moved aside to {backup}",
+                            f"history/{name}은(는) {size}로 한 달 치 풀이 기록보다 훨씬 큽니다. {backup}(으)로 옮겨 두었습니다",
+                        )
                     else:
-                        self._note(f"skipped history/{name}: {size}, far more than a month of attempts")
+                        self._note(
+                            f"skipped history/{name}: {size}, far more than a month of attempts",
+                            f"history/{name}을(를) 건너뛰었습니다: {size}로 한 달 치 풀이 기록보다 훨씬 큽니다",
+                        )
                 if repair:
                     self._reset()
                     continue
@@ -441,15 +497,27 @@ class Store:
                     except InvalidAttempt:
                         backup = move_aside(self._history.folder / name, backups, data=tail, suffix=".unfinished")
                         self._history.cut_torn_tail(name, marks[name])
-                        self._note(f"set aside an unfinished last line of history/{name} (it was never recorded) at {backup}")
+                        self._note(
+                            f"set aside an unfinished last line of history/{name} (it was never recorded) at {backup}",
+                            f"history/{name}의 끝나지 않은 마지막 줄(기록된 적 없음)을 {backup}에 따로 두었습니다",
+                        )
                     else:
                         self._history.end_last_line(name)
-                        self._note(f"the last line of history/{name} had lost its newline; restored")
+                        self._note(
+                            f"the last line of history/{name} had lost its newline; restored",
+                            f"history/{name}의 마지막 줄에 줄바꿈이 빠져 있어 되살렸습니다",
+                        )
                 continue  # read again: a completed line is then read, a cut shard is consistent
             for name in result.missing:
-                self._note(f"history/{name} has disappeared; progress rebuilt from the rest of the history")
+                self._note(
+                    f"history/{name} has disappeared; progress rebuilt from the rest of the history",
+                    f"history/{name}이(가) 사라졌습니다. 남은 풀이 기록으로 진행 상황을 다시 만들었습니다",
+                )
             for name in result.shrunk:
-                self._note(f"history/{name} is shorter than when it was last read (part of it was lost); progress rebuilt from what is left")
+                self._note(
+                    f"history/{name} is shorter than when it was last read (part of it was lost); progress rebuilt from what is left",
+                    f"history/{name}이(가) 지난번에 읽었을 때보다 짧습니다(일부가 사라짐). 남은 것으로 진행 상황을 다시 만들었습니다",
+                )
             new = sorted(result.attempts, key=sort_key)
             if not result.consistent or (new and self._model.last is not None and sort_key(new[0]) <= self._model.last):
                 # A shard was replaced, or attempts arrived out of order (an import): fold everything again.
@@ -463,7 +531,7 @@ class Store:
             self._marks = marks
             self._unsaved += len(new)
             return
-        raise StoreError("the attempt history kept changing while being read; try again")
+        raise StoreError(Text("the attempt history kept changing while being read; try again", "풀이 기록이 읽는 동안 계속 바뀌었습니다. 다시 해 보세요"))
 
     def _reset(self) -> None:
         self._model, self._marks = Model(), {}
@@ -502,19 +570,24 @@ class Store:
     def _writing(self):
         if self.read_only or self._lock is None:
             why, reason = self._why_read_only
-            raise ReadOnlyError(f"progress is read-only here ({why})", reason)
+            raise ReadOnlyError(Text(f"progress is read-only here ({why.en})", f"여기서는 진행 기록이 읽기 전용입니다({why.ko})"), reason)
         with self._mutex:
             try:
                 locked = self._lock.acquire(self.WRITE_WAIT)
             except OSError as exc:
-                raise StoreError(f"could not save your progress: {_strerror(exc)}", _reason(exc)) from None
+                raise StoreError(_not_saved(exc), _reason(exc)) from None
             if not locked:
-                raise StoreBusyError(f"another tutor has held the progress lock for over {self.WRITE_WAIT:g} s")
+                raise StoreBusyError(
+                    Text(
+                        f"another tutor has held the progress lock for over {self.WRITE_WAIT:g} s",
+                        f"다른 tutor가 진행 기록 잠금을 {self.WRITE_WAIT:g}초 넘게 쥐고 있습니다",
+                    )
+                )
             try:
                 self._sync(repair=True)
                 yield
             except OSError as exc:  # a full disk, a removed folder: one line for the learner
-                raise StoreError(f"could not save your progress: {_strerror(exc)}", _reason(exc)) from exc
+                raise StoreError(_not_saved(exc), _reason(exc)) from exc
             finally:
                 self._lock.release()
 
@@ -528,7 +601,9 @@ class Store:
             backup = move_aside(self._db.storage.path, self.folder / "backup", copy=True)
             self._note(
                 f"the progress file described {disk_count} attempts but the history now holds {self._model.count}; "
-                f"the old progress file is at {backup}"
+                f"the old progress file is at {backup}",
+                f"진행 기록 파일에는 풀이 {disk_count}개가 있었지만 지금 풀이 기록에는 {self._model.count}개뿐입니다. "
+                f"이전 진행 기록 파일은 {backup}에 있습니다",
             )
         meta = {
             "schema": migrations.SCHEMA,
@@ -562,7 +637,10 @@ class Store:
         except Exception as exc:  # damaged while we ran: keep it aside; ours replaces it
             backup = move_aside(self._db.storage.path, self.folder / "backup")
             self._db.storage.forget()
-            self._note(f"the progress file was damaged ({exc.__class__.__name__}); backup at {backup}")
+            self._note(
+                f"the progress file was damaged ({exc.__class__.__name__}); backup at {backup}",
+                f"진행 기록 파일이 손상되어 있었습니다({exc.__class__.__name__}). 백업은 {backup}에 있습니다",
+            )
             return dict(self._settings), 0
 
     def record(self, kind: str, item: str, concept: str, outcome: str, *, time: datetime | None = None, **detail) -> dict:
@@ -577,7 +655,12 @@ class Store:
             raise ValueError("'id' is assigned by the store")
         now = datetime.now(timezone.utc)
         if now < EARLIEST:  # a machine without a working clock (it says 1970): no time to stamp
-            raise StoreError(f"this machine's clock says {now:%Y-%m-%d}; set the date and time, then try again")
+            raise StoreError(
+                Text(
+                    f"this machine's clock says {now:%Y-%m-%d}; set the date and time, then try again",
+                    f"이 컴퓨터의 시계가 {now:%Y-%m-%d}입니다. 날짜와 시간을 맞춘 뒤 다시 해 보세요",
+                )
+            )
         detail = {k: v[:MAX_TEXT] if isinstance(v, str) else v for k, v in detail.items()}
         try:
             moment = now if time is None else check_time(time, now)
@@ -762,20 +845,33 @@ class Store:
         shown = safe_text(str(path), limit=200, one_line=True)
         data = _read_import(path, shown)
         if data.get("format") != EXPORT_FORMAT:
-            raise ImportFileError(f"{shown} is not a tutor progress export (no \"format\": \"{EXPORT_FORMAT}\")")
+            raise ImportFileError(
+                Text(
+                    f"{shown} is not a tutor progress export (no \"format\": \"{EXPORT_FORMAT}\")",
+                    f"{shown}은(는) tutor 진행 기록 내보내기 파일이 아닙니다(\"format\": \"{EXPORT_FORMAT}\" 없음)",
+                )
+            )
         version = data.get("version")
         if type(version) is not int or version < 1:
-            raise ImportFileError(f"{shown}: \"version\" must be a whole number, not {safe_text(repr(version), limit=40)}")
+            bad = safe_text(repr(version), limit=40)
+            raise ImportFileError(
+                Text(f"{shown}: \"version\" must be a whole number, not {bad}", f"{shown}: \"version\"은(는) {bad}이(가) 아니라 정수여야 합니다")
+            )
         if version > EXPORT_VERSION:
-            raise ImportFileError(f"{shown} was written by a newer tutor (export version {version})")
+            raise ImportFileError(
+                Text(f"{shown} was written by a newer tutor (export version {version})", f"{shown}은(는) 더 새 tutor가 쓴 파일입니다(내보내기 버전 {version})")
+            )
         raw_attempts, settings = data.get("attempts"), data.get("settings", {})
         if not isinstance(raw_attempts, list) or not isinstance(settings, dict):
-            raise ImportFileError(f"{shown}: \"attempts\" must be a list and \"settings\" an object")
+            raise ImportFileError(
+                Text(f"{shown}: \"attempts\" must be a list and \"settings\" an object", f"{shown}: \"attempts\"는 목록, \"settings\"는 객체여야 합니다")
+            )
         for name, value in settings.items():
             try:
                 check_setting(name, value)
             except ValueError as exc:
-                raise ImportFileError(f"{shown}: {safe_text(exc, limit=200, one_line=True)}; nothing imported") from None
+                why = safe_text(exc, limit=200, one_line=True)
+                raise ImportFileError(Text(f"{shown}: {why}; nothing imported", f"{shown}: {why}. 아무것도 가져오지 않았습니다")) from None
         now = datetime.now(timezone.utc)
         attempts = []
         for number, raw in enumerate(raw_attempts, start=1):
@@ -783,7 +879,10 @@ class Store:
                 attempts.append(validate(raw, now))
                 encode(attempts[-1])
             except (InvalidAttempt, TypeError, ValueError) as exc:
-                raise ImportFileError(f"{shown}: attempt {number}: {safe_text(exc, limit=200, one_line=True)}; nothing imported") from None
+                why = safe_text(exc, limit=200, one_line=True)
+                raise ImportFileError(
+                    Text(f"{shown}: attempt {number}: {why}; nothing imported", f"{shown}: {number}번째 기록: {why}. 아무것도 가져오지 않았습니다")
+                ) from None
         with self._writing():
             added = self._merge(attempts)
             current, _ = self._disk_checkpoint()
@@ -799,28 +898,57 @@ def _read_import(path: Path, shown: str) -> dict:
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
-            what = "a folder" if stat.S_ISDIR(st.st_mode) else "a pipe" if stat.S_ISFIFO(st.st_mode) else "a device or special file"
-            raise ImportFileError(f"{shown} is {what}, not a file: give the file `tutor export` wrote")
+            what = (
+                Text("a folder", "폴더")
+                if stat.S_ISDIR(st.st_mode)
+                else Text("a pipe", "파이프")
+                if stat.S_ISFIFO(st.st_mode)
+                else Text("a device or special file", "장치나 특수 파일")
+            )
+            raise ImportFileError(
+                Text(f"{shown} is {what.en}, not a file: give the file `tutor export` wrote", f"{shown}은(는) 파일이 아니라 {what.ko}입니다. `tutor export`가 쓴 파일을 주세요")
+            )
         if st.st_size > MAX_IMPORT:
-            raise ImportFileError(f"{shown} is larger than {MAX_IMPORT // 2**20} MB: not a tutor progress export")
+            raise ImportFileError(_too_large(shown))
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since the stat
-                raise ImportFileError(f"{shown} is not a regular file")
+                raise ImportFileError(Text(f"{shown} is not a regular file", f"{shown}은(는) 일반 파일이 아닙니다"))
             chunks, size = [], 0
             while chunk := os.read(fd, 1 << 20):
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > MAX_IMPORT:
-                    raise ImportFileError(f"{shown} is larger than {MAX_IMPORT // 2**20} MB: not a tutor progress export")
+                    raise ImportFileError(_too_large(shown))
         finally:
             os.close(fd)
     except OSError as exc:
-        raise ImportFileError(f"cannot read {shown}: {_strerror(exc)}") from None
+        why = _why(exc)
+        raise ImportFileError(Text(f"cannot read {shown}: {why.en}", f"{shown}을(를) 읽을 수 없습니다: {why.ko}")) from None
     try:
         return decode_json_object(b"".join(chunks))
     except CorruptFile as exc:
-        raise ImportFileError(f"{shown} is not a tutor progress export: {exc}") from None
+        raise ImportFileError(
+            Text(f"{shown} is not a tutor progress export: {exc}", f"{shown}은(는) tutor 진행 기록 내보내기 파일이 아닙니다: {exc}")
+        ) from None
+
+
+def _too_large(shown: str) -> Text:
+    mb = MAX_IMPORT // 2**20
+    return Text(f"{shown} is larger than {mb} MB: not a tutor progress export", f"{shown}은(는) {mb} MB보다 큽니다: tutor 진행 기록 내보내기 파일이 아닙니다")
+
+
+def _safe(text: Text) -> Text:
+    """Both languages made safe to show (paths and details in them come from outside)."""
+    return Text(safe_text(text.en, one_line=True, limit=1000), safe_text(text.ko, one_line=True, limit=1000))
+
+
+def _not_saved(exc: OSError) -> Text:
+    why, todo = _why(exc), paths.disk_advice(_reason(exc))
+    return Text(
+        f"could not save your progress: {why.en}" + (f"; {todo.en}" if todo else ""),
+        f"진행 기록을 저장하지 못했습니다: {why.ko}" + (f". {todo.ko}" if todo else ""),
+    )
 
 
 def _fold(attempts: list[dict]) -> Model:

@@ -43,7 +43,6 @@ from tutor.widgets import tasktext
 from tutor.widgets.editor import CodeEditor
 from tutor.widgets.footer import LocalFooter
 from tutor.widgets.results import render_results, started, verdict
-from tutor.widgets.support import atomic_write
 
 NARROW = 100  # below this many columns the editor goes under the task
 SETTLE = 1.0  # seconds after a change during which the watcher compares bytes, not only stat
@@ -430,9 +429,12 @@ class ExerciseScreen(TutorScreen):
 
                 backup(self.path, self.tutor.home)
                 self._disk_diverged = False
-            atomic_write(self.path, text)
-        except OSError as error:
-            self.say(self.t("save_failed", why=safe_text(error, one_line=True)), severity="error", timeout=10)
+            from tutor.workspace import save
+
+            save(self.path, text)
+        except OSError as error:  # a WorkspaceError says what is wrong and what to do, in both languages
+            why = error.words.get(self.lang) if hasattr(error, "words") else safe_text(error, one_line=True)
+            self.say(self.t("save_failed", why=why), severity="error", timeout=10)
             return None
         self._saved_text = text
         self._wake.set()  # the watcher sees it now rather than at its next tick
@@ -601,6 +603,15 @@ class ExerciseScreen(TutorScreen):
                     self._show_result()
 
         self.app.push_screen(LeaveScreen(), chosen)
+
+    def ask_before_quit(self, quit: Callable[[], None]) -> bool:
+        """The app is about to quit: with unsaved edits, ask as leaving does (the same dialog: save and
+        check, then `quit` / discard, then `quit` / stay) and return True; without, return False."""
+        if self.path is None or self._discarded or not self.dirty:
+            return False
+        if not isinstance(self.app.screen, LeaveScreen):  # already asking: not a second dialog
+            self._leave(quit)
+        return True
 
     def _leave_now(self, then: Callable[[], None] | None) -> None:
         if self.app.screen is self:

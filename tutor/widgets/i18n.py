@@ -157,7 +157,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "while_solution": ("solution", "모범 답안"),
     "while_reset": ("reset", "초기화"),
     "while_lab": ("lab {id}", "실험 {id}"),
-    "read_only": ("Another tutor is running: your progress is read-only here.", "다른 tutor가 실행 중이라 여기서는 진도를 읽기만 합니다."),
+    # the store cannot write ({why}: the store's own words, the real reason, in the learner's language)
+    "read_only": ("Your progress is read-only here ({why}): nothing will be recorded.", "여기서는 진행 기록을 읽기만 합니다({why}). 아무것도 기록되지 않습니다."),
+    "not_recorded": ("This was not recorded: {why}", "이번 것은 기록되지 않았습니다: {why}"),
+    "could_not": ("{what}: {why}", "{what}: {why}"),
     "jump_concept": ("Open lesson {id} · {title}", "{id} 강의 열기 · {title}"),
     "jump_exercise": ("Open exercise {id} · {title}", "실습 {id} 열기 · {title}"),
     "jump_lab": ("Open lab {id} · {title}", "실험 {id} 열기 · {title}"),

@@ -51,23 +51,3 @@ def setup_log(home: Path) -> Path:
 
 def log_exception(what: str, error: BaseException) -> None:
     _LOGGER.error("%s", what, exc_info=(type(error), error, error.__traceback__))
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash leaves either the old file or the new one, whole."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

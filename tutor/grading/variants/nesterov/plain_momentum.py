@@ -2,9 +2,9 @@
 
 VARIANT = {
     "concept": "0098",
-    "en": "your Nesterov is plain Momentum (v ← αv − η·g; W ← W + v): it never looks ahead. Nesterov moves W by "
+    "en": "your Nesterov is plain Momentum (v ← αv − η·g, 그다음 W ← W + v): it never looks ahead. Nesterov moves W by "
     "α²·v − (1 + α)·η·g with the previous v, then updates v.",
-    "ko": "네스테로프가 그냥 모멘텀입니다(v ← αv − η·g; W ← W + v). 앞을 내다보지 않습니다. 네스테로프는 이전 v로 "
+    "ko": "네스테로프가 그냥 모멘텀입니다(v ← αv − η·g, 그다음 W ← W + v). 앞을 내다보지 않습니다. 네스테로프는 이전 v로 "
     "W를 α²·v − (1 + α)·η·g만큼 움직인 뒤 v를 갱신합니다.",
 }
 
