@@ -17,24 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZE = (100, 30)
-BUGGY_MOMENTUM = '''"""Momentum: v <- alpha*v - lr*grad, then W <- W + v."""
-
-import numpy as np
-
-
-class Momentum:
-    def __init__(self, lr=0.01, momentum=0.9):
-        self.lr = lr
-        self.momentum = momentum
-        self.v = None
-
-    def update(self, params, grads):
-        if self.v is None:
-            self.v = {key: np.zeros_like(val) for key, val in params.items()}
-        for key in params:
-            self.v[key] = self.momentum * self.v[key] + self.lr * grads[key]
-            params[key] += self.v[key]
-'''
+BUGGY_MOMENTUM = ROOT / "tutor" / "grading" / "variants" / "momentum" / "wrong_sign.py"  # a learner's classic slip
 
 
 def seed_progress(home: Path) -> None:
@@ -55,7 +38,8 @@ def seed_progress(home: Path) -> None:
     workspace = home / "workspace"
     workspace.mkdir(parents=True, exist_ok=True)
     (workspace / "sgd.py").write_text((ROOT / "exercises" / "sgd" / "solution.py").read_text(encoding="utf-8"))
-    (workspace / "momentum.py").write_text(BUGGY_MOMENTUM, encoding="utf-8")
+    variant = BUGGY_MOMENTUM.read_text(encoding="utf-8")
+    (workspace / "momentum.py").write_text(variant[variant.index("import numpy") :], encoding="utf-8")  # its code only
 
 
 async def until(pilot, condition, timeout: float = 60.0) -> None:
