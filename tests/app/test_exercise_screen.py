@@ -235,6 +235,91 @@ async def test_watch_mode_is_exact_when_a_thread_saves_while_grading_is_slow(mak
             assert screen.result["status"] == ("pass" if final == GOOD else "fail"), trial
 
 
+def save_with_gaps(path: Path, data: bytes, gap: float = 0.05) -> None:
+    """An editor that truncates, then writes a moment later, in two parts (a half-saved file on disk twice)."""
+    with open(path, "r+b", buffering=0) as fh:
+        fh.truncate(0)
+        time.sleep(gap)
+        fh.write(data[: len(data) // 2])
+        time.sleep(gap)
+        fh.write(data[len(data) // 2 :])
+
+
+def checks_recorded(app) -> list[str]:
+    return [a["outcome"] for a in app.store.attempts() if a["kind"] == "check" and a["item"] == "sgd"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_only_settled_saves_are_recorded_never_a_half_saved_file(make_app, monkeypatch, lang):
+    """A verdict for a half-saved file may flash on screen, but the store holds one attempt per settled
+    save (the file unchanged for half a second), with that save's outcome; ctrl+s and f5 record at once."""
+    import tutor.grading
+
+    monkeypatch.setattr(tutor.grading, "grade", fake_grade(0.01))
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: screen.path is not None)
+        expected: list[str] = []
+
+        async def settle(final: bytes, outcome: str) -> None:
+            expected.append(outcome)
+            await _settled(pilot, screen, screen.path)
+            assert screen.result["status"] == outcome
+            await wait_for(pilot, lambda: len(checks_recorded(app)) >= len(expected))
+            await pilot.pause(0.7)  # nothing more comes of it
+            assert checks_recorded(app) == expected
+
+        for trial in range(4):
+            final = GOOD if trial % 2 else BAD
+            save_with_gaps(screen.path, final, gap=0.03 + 0.04 * trial)
+            await settle(final, "pass" if final == GOOD else "fail")
+        # saves in quick succession, the last half-saved for a while: one settled save
+        save_with_gaps(screen.path, GOOD)
+        await pilot.pause(0.15)
+        save_with_gaps(screen.path, b"", gap=0.2)
+        await pilot.pause(0.1)
+        save_with_gaps(screen.path, BAD, gap=0.2)
+        await settle(BAD, "fail")
+        # the explicit actions record their verdict at once (before it is shown), as before
+        for keys, outcome in ((["f5"], "fail"), (["i", "ctrl+s"], "pass")):
+            shown_before = screen.verdicts
+            if keys[-1] == "ctrl+s":
+                await pilot.press(*keys[:-1])
+                screen.query_one("#editor", CodeEditor).text = GOOD.decode()
+            await pilot.press(keys[-1])
+            expected.append(outcome)
+            await wait_for(pilot, lambda: screen.verdicts > shown_before)
+            assert checks_recorded(app) == expected
+        await pilot.pause(0.7)
+        assert checks_recorded(app) == expected
+
+
+@pytest.mark.parametrize("leave", ["escape", "ctrl+q"])
+async def test_leaving_or_quitting_right_after_a_save_still_records_it(make_app, tmp_path, monkeypatch, leave):
+    """The verdict on screen is for a settled file (nothing changes it any more) even if the learner goes
+    before half a second has passed: it is recorded, once."""
+    import tutor.grading
+    from tutor.progress import Store
+
+    monkeypatch.setattr(tutor.grading, "grade", fake_grade(0.01))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: screen.path is not None)
+        save_truncate_write(screen.path, BAD)
+        await wait_for(pilot, lambda: screen.graded_bytes == BAD and not screen.grading)
+        await pilot.press(leave)
+        if leave == "escape":
+            await wait_for_screen(pilot, HomeScreen)
+            await pilot.pause(0.7)
+            assert checks_recorded(app) == ["fail"]
+    with Store.open(tmp_path, read_only=True) as store:
+        assert [a["outcome"] for a in store.attempts() if a["kind"] == "check"] == ["fail"]
+
+
 async def test_a_truncated_then_written_file_is_graded_whole_by_the_real_grader(make_app, tmp_path):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

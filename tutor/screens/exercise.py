@@ -9,6 +9,14 @@ in one write or several, a rename over the file, many saves in a burst) the verd
 verdict of what is on disk. The editor pane follows the file (`_disk_changed`), and never touches the
 thread's state: reloading it cannot swallow a change.
 
+What is shown is not what is recorded. A verdict from watch mode may be for a half-saved file (an editor
+that truncates, then writes a moment later); it is shown at once and replaced, but it becomes an
+attempt in the store only once the file has stayed as it was for `RECORD_AFTER` (half a second) — one
+attempt per settled save — or when the learner leaves right after it (the file still holding those
+bytes). An empty file is not even graded until then: it is most often an editor between its truncate
+and its write. The explicit actions (ctrl+s here, f5, and opening a file graded before) record their
+verdict at once, before it is shown.
+
 Opening is cheap: the file is found, read and graded in that thread, so the first paint waits for none
 of it. Keys never type into code by surprise: after a pass the focus leaves the editor; leaving with
 unsaved edits asks (save and check / discard / stay). Hints come one key press at a time, the
@@ -46,6 +54,7 @@ from tutor.widgets.results import render_results, started, verdict
 
 NARROW = 100  # below this many columns the editor goes under the task
 SETTLE = 1.0  # seconds after a change during which the watcher compares bytes, not only stat
+RECORD_AFTER = 0.5  # a save is an attempt once the file has not changed for this long (module doc)
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}  # \r: files saved with CRLF line ends
 
 
@@ -144,6 +153,9 @@ class ExerciseScreen(TutorScreen):
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._force = threading.Event()  # grade again even if the bytes did not change (f5)
+        self._saved_bytes: bytes | None = None  # what ctrl+s wrote: its verdict is recorded at once
+        self._pending: tuple[bytes | None, Any] | None = None  # (bytes, verdict) recorded once the file settles
+        self._pending_lock = threading.Lock()  # the watcher and on_unmount both may record it, once
         self.verdicts = 0  # how many verdicts were shown (benchmarks and tests watch it)
         self.verdict_time = 0.0
 
@@ -306,13 +318,21 @@ class ExerciseScreen(TutorScreen):
             if now != signature:
                 signature, changed_at = now, time.monotonic()
             force = force or self._force.is_set()
-            if force or time.monotonic() - changed_at < SETTLE:
+            if force or self._pending is not None or time.monotonic() - changed_at < SETTLE:
                 current = self._read_file()
-                if current != seen:
-                    seen = current
+                if current != seen:  # a change the stat did not show (same size, one mtime tick) counts too
+                    seen, changed_at = current, time.monotonic()
                     self.from_worker(self._disk_changed, current)
-                if force or current != graded:
+                quiet = time.monotonic() - changed_at
+                if not force and not current and current != graded and quiet < RECORD_AFTER:
+                    # emptied or gone: most likely an editor between its truncate and its write
+                    if not busy:
+                        busy = True
+                        self.from_worker(self._grading_started)
+                elif force or current != graded:
                     self._force.clear()
+                    explicit = force or (current is not None and current == self._saved_bytes)
+                    self._take_pending()  # whatever comes now, that verdict is not the settled one
                     if not busy:
                         busy = True
                         self.from_worker(self._grading_started)
@@ -320,17 +340,36 @@ class ExerciseScreen(TutorScreen):
                     if self._read_file() != current:
                         continue  # saved again while grading: grade what is there now
                     force, graded, busy = False, current, False
-                    if result is not None:
+                    if result is not None and explicit:
+                        self._saved_bytes = None
                         self._record_check(result)
+                    elif result is not None:
+                        with self._pending_lock:
+                            self._pending = (current, result)
                     self.from_worker(self._graded, result, current)
                     continue
-                if busy:  # the file went back to the bytes on screen while a newer version was graded
+                elif busy:  # the file went back to the bytes on screen while a newer version was graded
                     busy = False
                     self.from_worker(self._graded, None, graded)
+                if quiet >= RECORD_AFTER and self._pending is not None and self._pending[0] == current:
+                    self._record_pending()  # a settled save: the one attempt it makes
             if self._child is None and time.monotonic() - opened > 0.3:  # not while the screen first paints
                 self._spawn_child()
             self._wake.wait(app.watch_interval)
             self._wake.clear()
+
+    def _take_pending(self) -> tuple[bytes | None, Any] | None:
+        with self._pending_lock:
+            pending, self._pending = self._pending, None
+        return pending
+
+    def _record_pending(self, check: bool = False) -> None:
+        """Record the verdict waiting for its file to settle (if `check`: only if the file still holds
+        its bytes; the watcher has just compared them)."""
+        pending = self._take_pending()
+        if pending is None or (check and self._read_file() != pending[0]):
+            return
+        self._record_check(pending[1])
 
     def _spawn_child(self) -> None:
         try:
@@ -423,6 +462,7 @@ class ExerciseScreen(TutorScreen):
             self.say(self.read_only_reason or self.t("read_only_file"), severity="warning", timeout=8)
             return None
         text = editor.text
+        self._saved_bytes = text.encode("utf-8")  # set before the file changes: the watcher may see it at once
         try:
             if self._disk_diverged:  # saving here replaces the other editor's version: keep a copy
                 from tutor.workspace import backup
@@ -435,6 +475,7 @@ class ExerciseScreen(TutorScreen):
         except OSError as error:  # a WorkspaceError says what is wrong and what to do, in both languages
             why = error.words.get(self.lang) if hasattr(error, "words") else safe_text(error, one_line=True)
             self.say(self.t("save_failed", why=why), severity="error", timeout=10)
+            self._saved_bytes = None
             return None
         self._saved_text = text
         self._wake.set()  # the watcher sees it now rather than at its next tick
@@ -653,6 +694,11 @@ class ExerciseScreen(TutorScreen):
     def on_unmount(self) -> None:
         self._stop.set()
         self._wake.set()
+        # Leaving (or quitting) right after a save: its verdict is the settled one if the file still holds it.
+        try:
+            self._record_pending(check=True)
+        except Exception:
+            pass
         # Quitting the app with unsaved edits must not lose them (leaving the screen asks first).
         try:
             if self.path is not None and self.dirty and not self._discarded:
