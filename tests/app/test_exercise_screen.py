@@ -386,15 +386,16 @@ async def test_after_a_pass_keys_leave_the_code_alone(make_app, tmp_path, lang):
         editor = screen.query_one("#editor", CodeEditor)
         assert editor.has_focus
         footer_keys = {b.binding.key for b in screen.active_bindings.values() if b.binding.show}
-        assert not {"n", "s", "h", "i", "R"} & footer_keys  # letters typed into the code are not offered
+        assert not {"n", "c", "s", "h", "i", "R"} & footer_keys  # letters typed into the code are not offered
         editor.text = SOLUTION
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen.verdicts == 1 and screen.passed)
         await pilot.pause()
         assert not editor.has_focus
         shown_keys = {b.binding.key for b in screen.active_bindings.values() if b.binding.show}
-        assert {"n", "s", "i", "R"} <= shown_keys
-        await pilot.press("n")  # the only exercise of the test course: nothing to type into, a note instead
+        assert {"c", "s", "i", "R"} <= shown_keys
+        assert "n" not in shown_keys  # the only exercise of the test course: no next exercise to offer
+        await pilot.press("n")  # nothing to type into, a note instead
         await pilot.pause()
         assert editor.text == SOLUTION
         assert (tmp_path / "workspace" / "sgd.py").read_text(encoding="utf-8") == SOLUTION
@@ -604,11 +605,47 @@ async def test_the_footer_offers_next_and_solution_as_soon_as_an_outside_save_pa
         assert not {"n", "s"} & {k.key for k in screen.query(FooterKey)}
         editor_save(screen.path, SOLUTION)
         await wait_for(pilot, lambda: screen.passed)
-        await wait_for(pilot, lambda: {"n", "s", "i", "R"} <= {k.key for k in screen.query(FooterKey)})  # no key pressed
+        await wait_for(pilot, lambda: {"c", "s", "i", "R"} <= {k.key for k in screen.query(FooterKey)})  # no key pressed
         await pilot.pause(0.1)
         keys = list(screen.query(FooterKey))
         assert "question_mark" in {k.key for k in keys}  # help is never pushed out
         assert all(k.region.width and k.region.right <= 80 for k in keys)  # every key fits, none cut
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_a_pass_offers_the_next_exercise_and_the_courses_next_step_never_itself(tmp_path, lang):
+    """The real course: sgd and momentum passed, adam failed once, then passed from outside. `n` is the next
+    exercise not passed (nesterov), `c` the course's next step: never adam itself (what the store says
+    until the pass is recorded), and every key fits 80 columns."""
+    from textual.widgets._footer import FooterKey
+
+    from tutor.progress.next import next_step
+
+    app = create_app(tmp_path, lang=lang, seed=7, watch_interval=0.02)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        app.save_setting("predicted", list(app.course.exercise_ids()))
+        for exercise_id, outcome in (("sgd", "pass"), ("momentum", "pass"), ("adam", "fail")):
+            app.record("check", exercise_id, app.course.exercise(exercise_id).concept, outcome)
+        app.open_exercise("adam")
+        await wait_for_screen(pilot, ExerciseScreen)
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.verdicts == 1)
+        editor_save(screen.path, (REAL_EXERCISES / "adam" / "solution.py").read_text(encoding="utf-8"))
+        await wait_for(pilot, lambda: screen.passed and screen.step is not None)
+        step = next_step(app.store, app.course)
+        assert (step.kind, step.id) != ("exercise", "adam") and (screen.step.kind, screen.step.id) == (step.kind, step.id)
+        text = side_text(screen)
+        assert step.title.get(lang) in text and step.reason.get(lang) in text
+        assert ("n: next exercise" if lang == "en" else "n: 다음 실습") in text and screen.next_exercise == "nesterov"
+        await pilot.pause(0.1)
+        keys = list(screen.query(FooterKey))
+        # the footer's rule: the least needed go first when 80 columns are short (reset, in English)
+        assert {"n", "c", "s", "i", "question_mark"} <= {k.key for k in keys}
+        assert all(k.region.width and k.region.right <= 80 for k in keys)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: app.screen is not screen and app.screen.is_mounted)
+        assert type(app.screen).__name__.lower().startswith(step.kind)
 
 
 async def test_a_new_verdict_scrolls_its_first_lines_into_view_at_80x24(make_app):

@@ -229,11 +229,6 @@ async def test_code_in_choices_and_feedback_is_shown_as_code_not_as_backticks(ma
 
 
 @LANGS
-@pytest.mark.xfail(
-    strict=True,
-    reason="screens/exercise.py (the store helper's room) offers only `n`, the next exercise, after a pass: "
-    "not the course's next step (a lesson, quiz or review first), and nothing once every exercise passes",
-)
 async def test_an_exercise_pass_offers_the_courses_next_step(make_app, tmp_path, lang):
     """The test course's only exercise, passed from outside: the screen names the next step and `c` opens it."""
     from apphelpers import COURSE, editor_save, open_sgd_exercise

@@ -47,6 +47,7 @@ from textual.widgets import Button, Static
 from tutor.safetext import safe_text
 from tutor.screens.base import TutorModal, TutorScreen
 from tutor.screens.confirm import ConfirmScreen, SolutionScreen
+from tutor.screens.nextstep import OffersNextStep
 from tutor.widgets import tasktext
 from tutor.widgets.editor import CodeEditor
 from tutor.widgets.footer import LocalFooter
@@ -108,7 +109,7 @@ class LeaveScreen(TutorModal):
         self.dismiss(choice)
 
 
-class ExerciseScreen(TutorScreen):
+class ExerciseScreen(OffersNextStep, TutorScreen):
     # Each key has two bindings, one shown in the footer and one not (`check_action` enables one of
     # them), so that the footer can offer only what fits 80 columns in Korean while every key keeps
     # working: in the editor, saving and checking; outside it, the one-letter keys, fewer after a pass.
@@ -120,6 +121,7 @@ class ExerciseScreen(TutorScreen):
             ("ctrl+s", "save", "save", True),
             ("f5", "check", "check", False),
             ("n", "next", "next", False),
+            ("c", "next_step", "next_step", False),
             ("s", "solution", "solution_short", False),
             ("i", "edit", "edit_short", False),
             ("h", "hint", "hint", False),
@@ -132,7 +134,8 @@ class ExerciseScreen(TutorScreen):
         )
     ]
     IN_EDITOR = ("leave", "save", "check")
-    AFTER_PASS = ("leave", "next", "solution", "edit", "reset")
+    AFTER_PASS = ("leave", "next", "next_step", "solution", "edit", "reset")
+    TYPED = ("edit", "hint", "next", "next_step", "solution", "editor", "reset")  # letters: typed in the editor
 
     def __init__(self, exercise_id: str) -> None:
         super().__init__()
@@ -143,6 +146,7 @@ class ExerciseScreen(TutorScreen):
         self.grading = False
         self.hints_shown = 0
         self.passed = False
+        self.next_exercise: str | None = None  # where `n` goes once passed (None: every other one has passed)
         self.read_only_reason: str | None = None
         self._saved_text = ""  # the editor's text as last loaded from or saved to disk
         self._disk_diverged = False  # another editor saved while this one had unsaved edits
@@ -181,6 +185,7 @@ class ExerciseScreen(TutorScreen):
         with Horizontal(id="exercise-main"):
             with VerticalScroll(id="exercise-side"):
                 yield Static(id="verdict")
+                yield Static(id="next-step")
                 yield Static(id="results")
                 yield Vertical(id="hints")
                 yield Static(id="task")
@@ -245,12 +250,17 @@ class ExerciseScreen(TutorScreen):
         verdict_widget = self.query_one("#verdict", Static)
         results = self.query_one("#results", Static)
         data = self.result
+        step = self.next_step_text() if self._pass_on_screen() else None
+        self.query_one("#next-step", Static).update(step or "")
+        self.query_one("#next-step", Static).display = step is not None
         if data is None:
             verdict_widget.update(self.t("grading") if self.grading else self.t("not_checked"))
             verdict_widget.set_classes("running" if self.grading else "")
             results.update(RichText(self.read_only_reason or "", style="bold"))
             return
         line, style = verdict(data, self.lang, self.path or "")
+        if style == "pass":
+            line += " " + self.t("passed_keys" if self.next_exercise else "passed_keys_last")
         verdict_widget.update(RichText(line + (" …" if self.grading else "")))
         verdict_widget.set_classes(style)
         body = render_results(data, self.lang)
@@ -402,6 +412,24 @@ class ExerciseScreen(TutorScreen):
             return
         status = data.get("status", "error")
         self.tutor.record("check", self.exercise_id, self.exercise.concept, status if status in ("pass", "fail") else "error")
+        if status == "pass":  # the course's next step follows from the pass once it is in the store
+            self.from_worker(self._find_step)
+
+    def _pass_on_screen(self) -> bool:
+        return self.graded is not None and self.graded.status == "pass"
+
+    def _find_step(self) -> None:
+        """After a pass: where `n` goes, and the course's next step (`c`), read from the store. Never this
+        exercise itself (the pass may not be recorded yet: it is looked up again once it is)."""
+        if not self._pass_on_screen() or not self.is_mounted:
+            return
+        self.next_exercise = self.next_unsolved()
+        self.step = None
+        self.find_next_step()
+        if self.step is not None and self.step.kind == "exercise" and self.step.id == self.exercise_id:
+            self.step = None
+        self._show_result()
+        self.refresh_bindings()
 
     def _opened(self, data: bytes | None, status: str, hints: int) -> None:
         self.passed = status == "passed"
@@ -497,8 +525,9 @@ class ExerciseScreen(TutorScreen):
         if result is not None and result.status == "pass":
             self.passed = True
             editor = self.query_one("#editor", CodeEditor)
-            if editor.has_focus:  # so that n and s work, and never type into the code
+            if editor.has_focus:  # so that n, c and s work, and never type into the code
                 self.query_one("#exercise-side").focus()
+            self._find_step()
         self._show_result()
         self.refresh_bindings()
         if result is not None:
@@ -603,9 +632,16 @@ class ExerciseScreen(TutorScreen):
             return
         target = self.next_unsolved()
         if target is None:
-            self.say(self.t("all_passed"))
+            self.say(self.t("all_passed") + (" " + self.t("all_passed_step") if self.step is not None else ""))
             return
         self._leave(lambda: self.tutor.open_exercise(target))
+
+    def action_next_step(self, _shown: bool = True) -> None:
+        """The course's next step (`tutor.progress.next`), offered after a pass: leave (asking first if
+        there are unsaved edits), then open it."""
+        step = self.step
+        if step is not None and self._pass_on_screen():
+            self._leave(lambda: self.tutor.open_step(step))
 
     def action_reset(self, _shown: bool = True) -> None:
         def confirmed(yes: bool | None) -> None:
@@ -673,8 +709,12 @@ class ExerciseScreen(TutorScreen):
             editor = self.query_one("#editor", CodeEditor)
         except Exception:  # not composed yet
             return None
-        if editor.has_focus and action in ("edit", "hint", "next", "solution", "editor", "reset"):
+        if editor.has_focus and action in self.TYPED:
             return False  # these letters are typed into the code there
+        if action == "next_step":
+            return True if self.step is not None and self._pass_on_screen() else False
+        if action == "next" and self.passed and self.next_exercise is None:
+            return None  # says that every exercise has passed (the next step is offered with c)
         if action in ("next", "solution") and not self.passed:
             return None  # says why not
         if action == "editor" and not (os.environ.get("VISUAL") or os.environ.get("EDITOR")):

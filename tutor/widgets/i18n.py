@@ -191,7 +191,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Your file is still the stub. Save it (ctrl+s here, or from any editor) and it is checked at once.",
         "파일이 아직 처음 상태입니다. 저장하면(여기서 ctrl+s 또는 어떤 편집기에서든) 바로 채점합니다.",
     ),
-    "passed_n": ("Passed: all {n} checks. n: next exercise · s: solution", "통과했습니다: 확인 {n}개 모두 통과. n: 다음 실습 · s: 모범 답안"),
+    "passed_n": ("Passed: all {n} checks.", "통과했습니다: 확인 {n}개 모두 통과."),
+    "passed_keys": ("n: next exercise · s: solution", "n: 다음 실습 · s: 모범 답안"),
+    "passed_keys_last": ("s: solution", "s: 모범 답안"),
     "failed_n": ("Not yet: {k} of {n} checks fail.", "아직입니다: 확인 {n}개 중 {k}개가 통과하지 못했습니다."),
     "revisit": ("(revisit {concept})", "(다시 볼 개념: {concept})"),
     "same_in_more": ("The same in {n} more checks.", "다른 확인 {n}개에서도 같습니다."),
@@ -217,6 +219,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "read_only_file": ("This file is shown read-only.", "이 파일은 읽기 전용으로 표시됩니다."),
     "all_passed": ("Every exercise has passed. Well done.", "모든 실습을 통과했습니다. 잘했어요."),
+    "all_passed_step": ("c: the next step", "c: 다음 할 일"),
 }
 
 
