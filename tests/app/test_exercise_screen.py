@@ -116,6 +116,29 @@ def test_an_untouched_stub_is_not_started_not_failed(lang):
     assert "✗" not in render_results(data, lang).plain
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_a_changed_file_that_still_stops_at_a_todo_is_told_where_not_that_it_is_untouched(make_app, lang):
+    """The real grader: a file with a line added is changed, yet not started (it still raises at the TODO).
+    The screen says where it stops, and never that the file is still the stub or that saving checks it."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: screen.path is not None)
+        changed = "import math  # my notes\n\n" + screen.path.read_text(encoding="utf-8")
+        todo = next(i for i, line in enumerate(changed.splitlines(), 1) if "raise NotImplementedError" in line)
+        editor_save(screen.path, changed)
+        await wait_for(pilot, lambda: screen.verdicts == 1)
+        assert screen.result["started"] is False
+        text = side_text(screen)
+        assert (f"line {todo}" if lang == "en" else f"{todo}번째 줄") in text
+        for untrue in ("still the stub", "처음 상태", "Save it", "저장하면(여기서"):
+            assert untrue not in text
+        # without a line to name, the same truth in general words
+        data = dict(screen.result, tests=[], message="")
+        assert ("stops at a TODO" if lang == "en" else "TODO 자리에서 멈춥니다") in render_results(data, lang).plain
+
+
 # -- watch mode ---------------------------------------------------------------------------------------
 
 GOOD, BAD = SOLUTION.encode(), SOLUTION.replace("-=", "+=").encode()

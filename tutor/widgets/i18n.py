@@ -188,8 +188,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "solution_short": ("solution", "답안"),
     "not_started": ("Not started — write your code in {path}", "아직 시작하지 않았습니다 — {path}에 코드를 작성하세요"),
     "not_started_more": (
-        "Your file is still the stub. Save it (ctrl+s here, or from any editor) and it is checked at once.",
-        "파일이 아직 처음 상태입니다. 저장하면(여기서 ctrl+s 또는 어떤 편집기에서든) 바로 채점합니다.",
+        "Not started yet: your code still stops at the TODO on line {line} (it raises NotImplementedError "
+        "there). Write that part and save: it is checked at once.",
+        "아직 시작 전입니다: 코드가 여전히 {line}번째 줄의 TODO에서 멈춥니다(그 자리에서 NotImplementedError를 "
+        "냅니다). 그 부분을 작성하고 저장하면 바로 채점합니다.",
+    ),
+    "not_started_at_todo": (
+        "Not started yet: your code still stops at a TODO (it raises NotImplementedError there). Write that "
+        "part and save: it is checked at once.",
+        "아직 시작 전입니다: 코드가 여전히 TODO 자리에서 멈춥니다(그 자리에서 NotImplementedError를 냅니다). "
+        "그 부분을 작성하고 저장하면 바로 채점합니다.",
     ),
     "passed_n": ("Passed: all {n} checks.", "통과했습니다: 확인 {n}개 모두 통과."),
     "passed_keys": ("n: next exercise · s: solution", "n: 다음 실습 · s: 모범 답안"),

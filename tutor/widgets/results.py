@@ -11,6 +11,7 @@ checks. Everything that came from the learner's code (messages, printed output) 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.text import Text
@@ -42,6 +43,21 @@ def started(data: dict) -> bool:
     return data.get("started", True) is not False
 
 
+_LINE = re.compile(r"\bline (\d+)\b|(\d+)번째 줄")  # "line 22 in update" / "update의 22번째 줄"
+
+
+def todo_line(data: dict) -> int | None:
+    """The line of the learner's file where the code stopped at a TODO: the first error names it."""
+    messages = [t.get("message") for t in data.get("tests") or [] if t.get("status") == "error"]
+    for message in [*messages, data.get("message")]:
+        if isinstance(message, dict):
+            message = message.get("en") or ""
+        found = _LINE.search(message or "")
+        if found:
+            return int(found.group(1) or found.group(2))
+    return None
+
+
 def verdict(data: dict, lang: str, path: object = "") -> tuple[str, str]:
     """The verdict line and its style class (pass | fail | error | new)."""
     status = data.get("status", "error")
@@ -59,8 +75,9 @@ def verdict(data: dict, lang: str, path: object = "") -> tuple[str, str]:
 def render_results(data: dict, lang: str) -> Text:
     """Everything under the verdict line (see the module's doc)."""
     text = Text()
-    if not started(data):
-        text.append(tr("not_started_more", lang), style="dim")
+    if not started(data):  # graded, maybe changed, but no further than the stub: say where it stops
+        line = todo_line(data)
+        text.append(tr("not_started_more", lang, line=line) if line else tr("not_started_at_todo", lang), style="dim")
         return text
     tests = data.get("tests") or []
     failing = [t for t in tests if t.get("status") != "pass"]
