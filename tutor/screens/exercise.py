@@ -593,6 +593,7 @@ class ExerciseScreen(OffersNextStep, TutorScreen):
             return
         self.hints_shown += 1
         exercise = self.exercise
+        self._record_pending(check=True)  # a verdict on screen came before this hint: it was not helped
         index = self.hints_shown - 1  # the store counts hints from 0; read now, not when the thread runs
         self.run_worker(
             lambda: self.tutor.record("hint", exercise.id, exercise.concept, "shown", index=index),
@@ -610,6 +611,7 @@ class ExerciseScreen(OffersNextStep, TutorScreen):
             self.say(self.t("solution_locked"))
             return
         exercise = self.exercise
+        self._record_pending(check=True)  # the pass came before the solution was seen: not helped
         with self.guarded("while_solution"):
             code = exercise.solution_path.read_text(encoding="utf-8")
             self.tutor.record("solution", exercise.id, exercise.concept, "shown")
