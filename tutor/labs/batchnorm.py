@@ -58,7 +58,11 @@ def render(result, width, height, lang, color):
     scales = bn["scales"]
     rows, cols = plotting.grid_shape(len(scales))
     epochs = list(range(bn["train_acc"].shape[1]))
-    with plotting.figure(width, height - 1, rows, cols) as plt:
+    bn_name = f"BN{result.mark('bn', lang)}"
+    names = [bn_name, "no BN"] if lang == "en" else [bn_name, "BN 없음"]
+    axis = "(x: epoch, y: train accuracy)" if lang == "en" else "(x: 에폭, y: 훈련 정확도)"
+    key = plotting.key_lines([*plotting.marked(names), axis], width)
+    with plotting.figure(width, height - len(key), rows, cols) as plt:
         for i, scale in enumerate(scales):
             if rows * cols > 1:
                 plotting.panel(i // cols + 1, i % cols + 1)
@@ -67,11 +71,8 @@ def render(result, width, height, lang, color):
             plt.ylim(0, 1)
             plt.yticks([0, 0.5, 1])
             plt.title(f"W std {scale:g}")
-        text = plotting.build(width, height - 1, color)
-    bn_name = f"BN{result.mark('bn', lang)}"
-    names = [bn_name, "no BN"] if lang == "en" else [bn_name, "BN 없음"]
-    axis = "  (x: epoch, y: train accuracy)" if lang == "en" else "  (x: 에폭, y: 훈련 정확도)"
-    return text + "\n" + plotting.key_line(names, width - plotting.cells(axis)) + axis
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def findings(result) -> list[Text]:

@@ -287,7 +287,9 @@ def _symmetry_parts(params) -> list[Part]:
 def render_symmetry(result, width, height, lang, color):
     d = result.data["sgd"]
     steps = list(range(len(d["equal_spread"])))
-    with plotting.figure(width, height - 1, 1, 2) as plt:
+    names = (["random init", "equal init"] if lang == "en" else ["무작위 초깃값", "균일한 초깃값"])
+    key = plotting.key_lines(plotting.marked(names), width)
+    with plotting.figure(width, height - len(key), 1, 2) as plt:
         plotting.panel(1, 1)
         plt.plot(steps, d["random_spread"].tolist(), **plotting.style(0))
         plt.plot(steps, d["equal_spread"].tolist(), **plotting.style(1))
@@ -299,9 +301,8 @@ def render_symmetry(result, width, height, lang, color):
         plt.ylim(0, 1)
         plt.title("train accuracy" if lang == "en" else "훈련 정확도")
         plt.xlabel("step" if lang == "en" else "갱신 횟수")
-        text = plotting.build(width, height - 1, color)
-    names = (["random init", "equal init"] if lang == "en" else ["무작위 초깃값", "균일한 초깃값"])
-    return text + "\n" + plotting.key_line(names, width)
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def symmetry_findings(result) -> list[Text]:

@@ -71,7 +71,9 @@ def gap(d) -> float:
 
 def render_overfitting(result, width, height, lang, color):
     names = list(result.data)
-    with plotting.figure(width, height - 1, 1, len(names)) as plt:
+    words = ["train", "test", "(x: epoch, * your code)"] if lang == "en" else ["훈련", "시험", "(x: 에폭, * 내 코드)"]
+    key = plotting.key_lines([*plotting.marked(words[:2]), words[2]], width)
+    with plotting.figure(width, height - len(key), 1, len(names)) as plt:
         for i, name in enumerate(names):
             plotting.panel(1, i + 1)
             d = result.data[name]
@@ -86,9 +88,8 @@ def render_overfitting(result, width, height, lang, color):
             elif name == "dropout":
                 title += f" {result.params['dropout']:g}"
             plt.title(title + ("*" if result.used.get(name) == "learner" else ""))  # "*" = your code (see the key)
-        text = plotting.build(width, height - 1, color)
-    names = ["train", "test", "(x: epoch, * your code)"] if lang == "en" else ["훈련", "시험", "(x: 에폭, * 내 코드)"]
-    return text + "\n" + plotting.fit(f"* {names[0]}   o {names[1]}   {names[2]}", width)
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def overfitting_findings(result) -> list[Text]:
@@ -162,7 +163,11 @@ def render_ensemble(result, width, height, lang, color):
     d = result.data["ensemble"]
     n = len(d["member_acc"])
     ks = list(range(1, n + 1))
-    with plotting.figure(width, height - 1) as plt:
+    mark = result.mark("ensemble", lang)
+    names = ([f"ensemble of the first k{mark}", "network k alone", "── their mean"] if lang == "en"
+             else [f"앞의 k개 앙상블{mark}", "k번째 신경망 하나", "── 평균"])
+    key = plotting.key_lines([*plotting.marked(names[:2]), names[2]], width)
+    with plotting.figure(width, height - len(key)) as plt:
         plt.plot(ks, d["ensemble_acc"].tolist(), **plotting.style(0))
         plt.scatter(ks, d["member_acc"].tolist(), **plotting.style(1))
         plt.hline(float(np.mean(d["member_acc"])), "gray")
@@ -172,11 +177,8 @@ def render_ensemble(result, width, height, lang, color):
         plt.xticks(ks)
         plt.title("test accuracy" if lang == "en" else "시험 정확도")
         plt.xlabel("networks (k)" if lang == "en" else "신경망 수 (k)")
-        text = plotting.build(width, height - 1, color)
-    mark = result.mark("ensemble", lang)
-    names = ([f"ensemble of the first k{mark}", "network k alone", "── their mean"] if lang == "en"
-             else [f"앞의 k개 앙상블{mark}", "k번째 신경망 하나", "── 평균"])
-    return text + "\n" + plotting.fit(f"* {names[0]}   o {names[1]}   {names[2]}", width)
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def ensemble_findings(result) -> list[Text]:
