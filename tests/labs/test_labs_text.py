@@ -40,7 +40,8 @@ def _labels(result, lang: str) -> list[str]:
         return [names[p][0 if en else 1] + mark(p) for p in names]
     if lab == "batchnorm":
         return [f"BN{mark('bn')}", "no BN" if en else "BN 없음",
-                "(x: epoch, y: train accuracy)" if en else "(x: 에폭, y: 훈련 정확도)"]
+                "(x: epoch, y: train accuracy)" if en else "(x: 에폭, y: 훈련 정확도)",
+                *[f"W std {s:g}" if en else f"표준편차 {s:g}" for s in result.params["scales"]]]
     if lab == "overfitting":
         return ["train", "test", "(x: epoch, * your code)"] if en else ["훈련", "시험", "(x: 에폭, * 내 코드)"]
     if lab == "ensemble":
@@ -104,3 +105,34 @@ def test_a_key_wraps_between_items_and_never_past_the_width():
         assert all(_flat(item) in _flat(" ".join(lines)) for item in items)
     assert key_lines(marked(["SGD", "Adam"]), 80) == ["* SGD   o Adam"]
     assert key_lines([], 80) == []
+
+
+# What a Korean progress line may say verbatim: names, as the learner reads them in the book and in their
+# own code (optimizers, initialisers, BN, and the functions and classes the exercises define).
+NAMES = {*OPTIMIZERS.values(), "Xavier", "He", "BN"}
+HANGUL = re.compile(r"[가-힣]")
+
+
+def _progress_labels(lab_id: str, lang: str) -> list[str]:
+    labels: list[str] = []
+    run_lab(lab_id, use_learner=False, lang=lang, progress=lambda fraction, label: labels.append(label))
+    return labels
+
+
+@pytest.mark.parametrize("lab_id", list(LABS))
+def test_progress_labels_are_korean_but_for_names(lab_id):
+    names = NAMES | {w for part in LABS[lab_id].parts(LABS[lab_id].defaults) for w in part.what.split("/") if w}
+    labels = _progress_labels(lab_id, "ko")
+    assert labels and labels[-1] == "완료"
+    english = []
+    for label in set(labels):
+        rest = re.sub(r"[A-Za-z_]\w*", lambda m: "" if m.group() in names else m.group(), label)
+        if re.search(r"[A-Za-z]", rest):
+            english.append(label)
+    assert not english, f"{lab_id}: English left in Korean progress labels: {sorted(english)}"
+
+
+@pytest.mark.parametrize("lab_id", list(LABS))
+def test_progress_labels_in_english_have_no_korean(lab_id):
+    labels = _progress_labels(lab_id, "en")
+    assert labels[-1] == "done" and not [label for label in labels if HANGUL.search(label)]

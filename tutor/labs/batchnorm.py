@@ -33,7 +33,9 @@ def curves(with_bn, impl, *, seed, params, inputs, progress):
         net = MLP(SIZES, rng=rng, weight_std=scale, batchnorm=impl.BatchNormalization if with_bn else None)
         with np.errstate(all="ignore"):
             out = train(net, reference.SGD(lr=float(params["lr"])), x, t, epochs=epochs, batch_size=50,
-                        rng=rng, progress=lambda fraction: progress((i + fraction) / len(scales), f"{scale:g}"))
+                        rng=rng, progress=lambda fraction: progress((i + fraction) / len(scales), Text(
+                            en=f"{'BN' if with_bn else 'no BN'}, W std {scale:g}",
+                            ko=f"{'BN' if with_bn else 'BN 없음'}, 가중치 표준편차 {scale:g}")))
         acc[i] = out["train_acc"]
     return {"train_acc": acc, "scales": np.array(scales)}
 
@@ -43,7 +45,7 @@ def _parts(params) -> list[Part]:
         raise ValueError("need at least one scale and 1–200 epochs")
     return [
         Part("bn", functools.partial(curves, True), exercise="batchnorm_backward", what="BatchNormalization"),
-        Part("plain", functools.partial(curves, False)),
+        Part("plain", functools.partial(curves, False), label=Text(en="no BN", ko="BN 없음")),
     ]
 
 
@@ -70,7 +72,7 @@ def render(result, width, height, lang, color):
             plt.plot(epochs, plain["train_acc"][i].tolist(), **plotting.style(1))
             plt.ylim(0, 1)
             plt.yticks([0, 0.5, 1])
-            plt.title(f"W std {scale:g}")
+            plt.title(f"W std {scale:g}" if lang == "en" else f"표준편차 {scale:g}")
         text = plotting.build(width, height - len(key), color)
     return "\n".join([text, *key])
 

@@ -207,7 +207,7 @@ def losses(name, impl, *, seed, params, inputs, progress):
     epochs = max(1, int(params["steps"]) * batch // len(x))
     with np.errstate(all="ignore"):
         out = train(net, optimizer, x, t, epochs=epochs, batch_size=batch, rng=rng,
-                    progress=lambda fraction: progress(fraction, name))
+                    progress=lambda fraction: progress(fraction, OPTIMIZERS[name]))
     return {"loss": out["loss"], "train_acc": out["train_acc"], "lr": lr}
 
 

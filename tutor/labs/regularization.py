@@ -53,15 +53,15 @@ def overfit(variant, impl, *, seed, params, inputs, progress):
     net = MLP([DIM, 100, 100, 100, 100, CLASSES], rng=rng, **options)
     with np.errstate(all="ignore"):
         out = train(net, reference.SGD(lr=0.05), x, t, epochs=int(params["epochs"]), batch_size=30, rng=rng,
-                    x_test=x_test, t_test=t_test, progress=lambda fraction: progress(fraction, variant))
+                    x_test=x_test, t_test=t_test, progress=lambda fraction: progress(fraction, Text(en=VARIANTS[variant][2], ko=VARIANTS[variant][3])))
     return {"train_acc": out["train_acc"], "test_acc": out["test_acc"]}
 
 
 def _overfit_parts(params) -> list[Part]:
     if not 1 <= int(params["epochs"]) <= 1000:
         raise ValueError("epochs must be between 1 and 1000")
-    return [Part(name, functools.partial(overfit, name), exercise=exercise, what=what)
-            for name, (exercise, what, _, _) in VARIANTS.items()]
+    return [Part(name, functools.partial(overfit, name), exercise=exercise, what=what, label=Text(en=en, ko=ko))
+            for name, (exercise, what, en, ko) in VARIANTS.items()]
 
 
 def gap(d) -> float:
@@ -141,7 +141,8 @@ def ensemble(impl, *, seed, params, inputs, progress):
         rng = lab_rng(seed, 3, m)  # each member: its own initial weights and batch order
         net = MLP([DIM, 100, 100, 100, CLASSES], rng=rng)
         train(net, reference.SGD(lr=0.05), x, t, epochs=int(params["epochs"]), batch_size=30, rng=rng,
-              progress=lambda fraction: progress((m + fraction) / members, f"network {m + 1}"))
+              progress=lambda fraction: progress((m + fraction) / members,
+                                                 Text(en=f"network {m + 1}", ko=f"신경망 {m + 1}")))
         models.append(net.probabilities)
         member_acc.append(net.accuracy(x_test, t_test))
     ensemble_acc = []

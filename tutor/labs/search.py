@@ -99,7 +99,7 @@ def search(impl, *, seed, params, inputs, progress):
             trials["epochs_run"].append(run)
             if out["test_acc"][-1] > best["val"]:
                 best = {"val": float(out["test_acc"][-1]), "net": net}
-            progress((i + 1) / total, f"trial {i + 1}")
+            progress((i + 1) / total, Text(en=f"trial {i + 1}", ko=f"시도 {i + 1}"))
     result = {k: np.array(v) for k, v in trials.items()}
     result["lr_range"] = np.array(narrowed[0] if narrowed else params["lr_range"], dtype=float)
     result["wd_range"] = np.array(narrowed[1] if narrowed else params["wd_range"], dtype=float)
