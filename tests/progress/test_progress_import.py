@@ -8,6 +8,7 @@ anything wrong changes nothing, and the one line that says so names the first pr
 from __future__ import annotations
 
 import json
+import re
 import os
 import threading
 from datetime import datetime, timedelta, timezone
@@ -52,6 +53,7 @@ BAD_FILES = {
     "id a number": _with(id=7),
     "nested detail": _with(answer={"a": 1}),
     "overlong field": _with(answer="a" * 5000),
+    "lone surrogate": _with(answer="\ud800"),
     "passed above total": _with(kind="check", item="sgd", outcome="fail", passed=5, total=3),
     "index a bool": _with(kind="hint", item="sgd", outcome="shown", index=True),
     "index negative": _with(kind="hint", item="sgd", outcome="shown", index=-1),
@@ -173,3 +175,32 @@ def test_a_good_import_with_valid_settings_is_taken(env, tmp_path, capsys):
     with Store.open(env) as store:
         assert store.get_setting("language") == "ko"  # the local setting wins
         assert store.get_setting("theme") == "textual-light" and store.hints_shown("sgd") == 1
+
+
+# What a Korean line may keep verbatim: the program's name, the format names, and what the file itself
+# holds (ids, values, field names: data, not an English reason). Quoted text is data too.
+KEPT = {"tutor", "json", "utf"}
+
+
+def _english_left(line: str, path, data: bytes) -> list[str]:
+    rest = line.replace(str(path), " ")
+    rest = re.sub(r'"[^"]*"|\'[^\']*\'', " ", rest)
+    from_file = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", data.decode("utf-8", "replace"))}
+    return [w for w in re.findall(r"[A-Za-z]{4,}", rest) if w.lower() not in KEPT | from_file]
+
+
+@pytest.mark.parametrize("how", ["--lang ko", "saved setting"])
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_a_korean_learner_reads_why_in_korean(env, tmp_path, capsys, case, how):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(BAD_FILES[case])
+    code = main((["--lang", "ko"] if how == "--lang ko" else []) + ["import", str(bad)])  # the home says ko
+    out, err = capsys.readouterr()
+    assert code == 1 and out == "" and err.count("\n") == 1, err
+    assert re.search("[가-힣]", err), err
+    assert _english_left(err, bad, BAD_FILES[case]) == [], err
+
+
+def test_the_english_check_can_fail():
+    line = "tutor: /x/bad.json: 2번째 기록: attempt time 9999-12-31T23:59:59+00:00 is in the future"
+    assert _english_left(line, "/x/bad.json", b'{"time": "9999"}') == ["attempt", "future"]

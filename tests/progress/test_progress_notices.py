@@ -80,3 +80,96 @@ def test_a_read_only_home_is_said_in_korean(disk, monkeypatch, capsys):
     assert main(["--lang", "ko", "progress"]) == 0
     err = capsys.readouterr().err
     assert "읽기 전용" in err and "Read-only" not in err and "read-only" not in err, err
+
+
+def _english_words(line: str) -> list[str]:
+    """ASCII words of 4+ letters left in a Korean line once paths (tokens with a slash), quoted data and
+    the names kept verbatim (tutor, JSON, the state file) are taken out: an English reason shows here."""
+    rest = re.sub(r'"[^"]*"|\'[^\']*\'|\S*/\S*', " ", line)
+    return [w for w in re.findall(r"[A-Za-z]{4,}", rest) if w.lower() not in {"tutor", "json", "state"}]
+
+
+def test_the_english_words_check_can_fail():
+    assert _english_words("history/x.jsonl에서 줄 1개(attempt time 'x' is in the future)") == ["attempt", "time", "future"]
+
+
+BAD_LINES = {
+    "future": b'{"id":"b1","time":"2999-01-01T00:00:00+00:00","kind":"quiz","item":"0097-01","concept":"0097","outcome":"right"}',
+    "markup item": b'{"id":"b2","time":"2025-01-01T00:00:00+00:00","kind":"quiz","item":"q[/x]","concept":"0097","outcome":"right"}',
+    "surrogate": b'{"id":"b3","time":"2025-01-01T00:00:00+00:00","kind":"quiz","item":"0097-01","concept":"0097","outcome":"right","answer":"\\ud800"}',
+    "junk": b"junk",
+    "deep": b"[" * 100_000,
+    "not utf-8": b"\xff\xfe",
+}
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+@pytest.mark.parametrize("case", list(BAD_LINES))
+def test_why_a_history_line_was_set_aside_is_said_in_korean(home, monkeypatch, capsys, case, read_only):
+    with Store.open(home) as store:
+        store.record("quiz", "0097-01", "0097", "right")
+    shard = next((home / "progress" / "history").iterdir())
+    shard.write_bytes(BAD_LINES[case] + b"\n" + shard.read_bytes())
+    monkeypatch.setenv("TUTOR_HOME", str(home))
+    if read_only:
+        (home / "progress" / ".lock").unlink(missing_ok=True)
+        with Store.open(home, read_only=True) as reader:
+            notice = reader.notice_in("ko")
+    else:
+        main(["--lang", "ko", "progress"])
+        notice = next(line for line in capsys.readouterr().err.splitlines() if "history/" in line)
+    assert "읽을 수 없는 줄 1개" in notice and _english_words(notice) == [], notice
+
+
+@pytest.mark.parametrize("value", [{"name": "language", "value": "xx"}, {"name": "volume", "value": 11}, {"oops": 1}])
+def test_why_a_saved_setting_was_set_aside_is_said_in_korean(home, monkeypatch, capsys, value):
+    import json
+
+    with Store.open(home) as store:
+        store.set_setting("theme", "textual-light")
+    state = home / "progress" / "state.json"
+    tables = json.loads(state.read_text())
+    tables["settings"]["9"] = value
+    state.write_text(json.dumps(tables))
+    monkeypatch.setenv("TUTOR_HOME", str(home))
+    main(["--lang", "ko", "progress"])
+    notice = next(line for line in capsys.readouterr().err.splitlines() if "설정" in line)
+    assert "잘못된 설정 1개" in notice and _english_words(notice) == [], notice
+
+
+def test_every_refusal_of_an_attempt_or_a_setting_has_its_korean(home):
+    """Each message (even those no import reaches: a naive time given to record) in both languages:
+    `str()` the English, the Korean with Hangul and no English reason left."""
+    from datetime import datetime
+
+    from tutor.commands.progress import why_not_recorded
+    from tutor.progress.history import InvalidAttempt, check_time, format_time, validate
+    from tutor.progress.settings import InvalidSetting, check_setting
+
+    good = {"id": "a1", "time": "2025-01-01T00:00:00+00:00", "kind": "hint", "item": "sgd", "concept": "0097", "outcome": "shown"}
+    attempts = [[], {**good, "kind": 3}, {**good, "kind": "nap"}, {**good, "outcome": "x"}, {**good, "id": "a b"}, {**good, "item": "Q"},
+                {**good, "concept": "x"}, {**good, "Bad": 1}, {**good, "index": -1}, {**good, "answer": "a" * 3000}, {**good, "score": float("inf")},
+                {**good, "answer": [1]}, {**good, "passed": 3, "total": 1}, {**good, "time": "soon"}, {**good, "time": "2025-01-01T00:00:00"},
+                {**good, "time": "1999-01-01T00:00:00+00:00"}, {**good, "time": "2999-01-01T00:00:00+00:00"}, {**good, "time": "0001-01-01T00:00:00+01:00"},
+                {**good, "answer": "\ud800"}]
+    refusals = []
+    for raw in attempts:
+        with pytest.raises(InvalidAttempt) as caught:
+            validate(raw)
+        refusals.append(caught.value)
+    for call in (lambda: check_time("2025"), lambda: format_time(datetime(2025, 1, 1))):
+        with pytest.raises(InvalidAttempt) as caught:
+            call()
+        refusals.append(caught.value)
+    for name, value in [("language", "xx"), ("theme", "neon"), ("last_position", {"screen": "x", "id": "y"}), ("predicted", [1]), ("volume", 1)]:
+        with pytest.raises(InvalidSetting) as caught:
+            check_setting(name, value)
+        refusals.append(caught.value)
+    assert len({r.words for r in refusals}) >= 22
+    for refusal in refusals:
+        assert str(refusal) == refusal.words.en and HANGUL.search(refusal.words.ko), refusal.words
+        assert _english_words(refusal.words.ko) == [], refusal.words.ko
+    # The record path (tutor check, hint, the app) says a refused attempt in the learner's language too.
+    with Store.open(home) as store, pytest.raises(InvalidAttempt) as caught:
+        store.record("quiz", "q[/x]", "0097", "right")
+    assert why_not_recorded(caught.value, "ko") == caught.value.words.ko and HANGUL.search(caught.value.words.ko)

@@ -76,6 +76,10 @@ def _exercise_ids(args) -> list[str]:
 
 
 def check(args) -> int:
+    # The grader's arrays are tiny: one BLAS thread, so NumPy's start-up here does not spin a second core
+    # that the sandbox child needs for its own start-up (set before NumPy is first imported).
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     # Start a sandbox child first of all: its Python and NumPy start-up overlaps everything below.
     from tutor.grading import sandbox
 

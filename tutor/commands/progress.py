@@ -16,6 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from tutor.commands import language, say
+from tutor.content import Text
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
 from tutor.progress.mastery import EXPLAINED
@@ -66,7 +67,8 @@ def why_not_recorded(exc: BaseException, lang: str) -> str:
             home = safe_text(str(paths.data_home()), limit=200, one_line=True)
         except OSError:
             home = safe_text(os.environ.get("TUTOR_HOME", "~"), limit=200, one_line=True)
-    detail = exc.words.get(lang) if isinstance(exc, StoreError) else str(exc)
+    words_of = getattr(exc, "words", None)  # StoreError, InvalidAttempt: the line in both languages
+    detail = words_of.get(lang) if isinstance(words_of, Text) else str(exc)
     return words.get(reason, words["error"]).format(home=home, detail=safe_text(detail, limit=300, one_line=True))
 
 

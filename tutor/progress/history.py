@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tutor.progress.storage import CorruptFile, atomic_write, decode_json, fsync_dir, write_all
+from tutor.content import Text
+from tutor.progress.storage import CorruptFile, Worded, atomic_write, decode_json, fsync_dir, write_all
 
 KINDS = ("quiz", "check", "hint", "solution", "lesson")
 OUTCOMES = {
@@ -64,33 +65,42 @@ EARLIEST = datetime(2000, 1, 1, tzinfo=timezone.utc)
 AHEAD = timedelta(days=1)
 
 
-class InvalidAttempt(ValueError):
-    """An attempt record that does not have the shape or the content every reader relies on."""
+class InvalidAttempt(Worded):
+    """An attempt record that does not have the shape or the content every reader relies on. `words`
+    says why in English and Korean (ids, values and field names quoted verbatim); `str()` is the English."""
 
 
 def check_time(moment: datetime, now: datetime | None = None) -> datetime:
     """The one place attempt times are validated: timezone-aware, from 2000 on, at most a day ahead of
     `now` (default: the clock). Returns the time in UTC."""
     if not isinstance(moment, datetime):
-        raise InvalidAttempt("an attempt time must be a date and time")
+        raise InvalidAttempt(Text("an attempt time must be a date and time", "기록 시각은 날짜와 시각이어야 합니다"))
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise InvalidAttempt(f"attempt time {moment.isoformat()} has no time zone")
+        raise InvalidAttempt(Text(f"attempt time {moment.isoformat()} has no time zone", f"기록 시각 {moment.isoformat()}에 시간대가 없습니다"))
     try:
         utc = moment.astimezone(timezone.utc)
     except (OverflowError, ValueError):
-        raise InvalidAttempt(f"attempt time {moment.isoformat()} is out of range") from None
+        raise InvalidAttempt(
+            Text(f"attempt time {moment.isoformat()} is out of range", f"기록 시각 {moment.isoformat()}은(는) 다룰 수 있는 범위를 벗어났습니다")
+        ) from None
     if utc < EARLIEST:
-        raise InvalidAttempt(f"attempt time {utc.isoformat()} is before 2000")
+        raise InvalidAttempt(Text(f"attempt time {utc.isoformat()} is before 2000", f"기록 시각 {utc.isoformat()}은(는) 2000년보다 이릅니다"))
     now = now or datetime.now(timezone.utc)
     if utc > now + AHEAD:
-        raise InvalidAttempt(f"attempt time {utc.isoformat()} is in the future (this machine's clock says {now.isoformat(timespec='seconds')})")
+        clock = now.isoformat(timespec="seconds")
+        raise InvalidAttempt(
+            Text(
+                f"attempt time {utc.isoformat()} is in the future (this machine's clock says {clock})",
+                f"기록 시각 {utc.isoformat()}은(는) 미래입니다(이 컴퓨터의 시계는 {clock})",
+            )
+        )
     return utc
 
 
 def format_time(moment: datetime) -> str:
     """Canonical UTC time text: fixed width, so text order is time order."""
     if moment.tzinfo is None:
-        raise InvalidAttempt("attempt times must be timezone-aware")
+        raise InvalidAttempt(Text("attempt times must be timezone-aware", "기록 시각에는 시간대가 있어야 합니다"))
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
@@ -100,51 +110,72 @@ def parse_time(text: str) -> datetime:
 
 def _check_detail(name: object, value: object) -> None:
     if not isinstance(name, str) or not DETAIL_NAME.fullmatch(name):
-        raise InvalidAttempt(f"unknown attempt field {str(name)[:40]!r}")
+        shown = repr(str(name)[:40])
+        raise InvalidAttempt(Text(f"unknown attempt field {shown}", f"{shown}은(는) 알 수 없는 기록 필드입니다"))
     if name in ("index", "passed", "total"):
         if type(value) is not int or not 0 <= value <= MAX_COUNT:
-            raise InvalidAttempt(f"attempt field {name!r} must be a whole number from 0 to {MAX_COUNT}")
+            raise InvalidAttempt(
+                Text(f"attempt field {name!r} must be a whole number from 0 to {MAX_COUNT}", f"기록 필드 {name!r}은(는) 0부터 {MAX_COUNT}까지의 정수여야 합니다")
+            )
     elif isinstance(value, str):
         if len(value) > MAX_TEXT:
-            raise InvalidAttempt(f"attempt field {name!r} is longer than {MAX_TEXT} characters")
+            raise InvalidAttempt(Text(f"attempt field {name!r} is longer than {MAX_TEXT} characters", f"기록 필드 {name!r}이(가) {MAX_TEXT}자보다 깁니다"))
     elif isinstance(value, float):
         if not math.isfinite(value):
-            raise InvalidAttempt(f"attempt field {name!r} is not a finite number")
+            raise InvalidAttempt(Text(f"attempt field {name!r} is not a finite number", f"기록 필드 {name!r}이(가) 유한한 수가 아닙니다"))
     elif not (value is None or isinstance(value, (bool, int))) or (type(value) is int and abs(value) > 2**53):
-        raise InvalidAttempt(f"attempt field {name!r} must be text or a number")
+        raise InvalidAttempt(Text(f"attempt field {name!r} must be text or a number", f"기록 필드 {name!r}은(는) 텍스트나 수여야 합니다"))
 
 
 def validate(raw: object, now: datetime | None = None) -> dict:
     """Check an attempt from anywhere (`record`, a journal line, an import file) by shape and content;
     return it in canonical form. `now`: the clock to check the time against (default: now)."""
     if not isinstance(raw, dict):
-        raise InvalidAttempt("an attempt must be a JSON object")
+        raise InvalidAttempt(Text("an attempt must be a JSON object", "기록은 JSON 객체여야 합니다"))
     for name in FIELDS:
         if not isinstance(raw.get(name), str) or not raw[name]:
-            raise InvalidAttempt(f"attempt field {name!r} must be a non-empty string")
+            raise InvalidAttempt(Text(f"attempt field {name!r} must be a non-empty string", f"기록 필드 {name!r}은(는) 비어 있지 않은 문자열이어야 합니다"))
     kind, outcome = raw["kind"], raw["outcome"]
     if kind not in OUTCOMES:
-        raise InvalidAttempt(f"unknown attempt kind {kind[:40]!r} (expected one of {', '.join(KINDS)})")
+        raise InvalidAttempt(
+            Text(
+                f"unknown attempt kind {kind[:40]!r} (expected one of {', '.join(KINDS)})",
+                f"{kind[:40]!r}은(는) 알 수 없는 기록 종류입니다({', '.join(map(repr, KINDS))} 중 하나여야 합니다)",
+            )
+        )
     if outcome not in OUTCOMES[kind]:
-        raise InvalidAttempt(f"outcome {outcome[:40]!r} is not valid for a {kind} (expected {', '.join(OUTCOMES[kind])})")
+        raise InvalidAttempt(
+            Text(
+                f"outcome {outcome[:40]!r} is not valid for a {kind} (expected {', '.join(OUTCOMES[kind])})",
+                f"결과 {outcome[:40]!r}은(는) {kind!r} 기록에 맞지 않습니다({', '.join(map(repr, OUTCOMES[kind]))} 중 하나여야 합니다)",
+            )
+        )
     if not ATTEMPT_ID.fullmatch(raw["id"]):
-        raise InvalidAttempt(f"attempt id {raw['id'][:80]!r} is not an attempt id")
+        raise InvalidAttempt(Text(f"attempt id {raw['id'][:80]!r} is not an attempt id", f"{raw['id'][:80]!r}은(는) 기록 id로 쓸 수 없습니다"))
     if not ITEM_ID[kind].fullmatch(raw["item"]):
-        raise InvalidAttempt(f"{raw['item'][:80]!r} is not the id of a {'concept' if kind == 'lesson' else 'question' if kind == 'quiz' else 'exercise'}")
+        what = Text("concept", "개념") if kind == "lesson" else Text("question", "문제") if kind == "quiz" else Text("exercise", "실습")
+        raise InvalidAttempt(Text(f"{raw['item'][:80]!r} is not the id of a {what.en}", f"{raw['item'][:80]!r}은(는) {what.ko}의 id가 아닙니다"))
     if not CONCEPT_ID.fullmatch(raw["concept"]):
-        raise InvalidAttempt(f"{raw['concept'][:80]!r} is not a concept id")
+        raise InvalidAttempt(Text(f"{raw['concept'][:80]!r} is not a concept id", f"{raw['concept'][:80]!r}은(는) 개념 id가 아닙니다"))
     for name, value in raw.items():
         if name not in FIELDS:
             _check_detail(name, value)
     passed, total = raw.get("passed"), raw.get("total")
     if isinstance(passed, int) and isinstance(total, int) and passed > total:
-        raise InvalidAttempt("attempt field 'passed' is more than 'total'")
+        raise InvalidAttempt(Text("attempt field 'passed' is more than 'total'", "기록 필드 'passed'가 'total'보다 큽니다"))
     try:
         moment = datetime.fromisoformat(raw["time"][:64])
     except ValueError:
-        raise InvalidAttempt(f"attempt time {raw['time'][:80]!r} is not an ISO 8601 time") from None
+        shown = repr(raw["time"][:80])
+        raise InvalidAttempt(Text(f"attempt time {shown} is not an ISO 8601 time", f"기록 시각 {shown}은(는) ISO 8601 형식의 시각이 아닙니다")) from None
     attempt = dict(raw)
     attempt["time"] = format_time(check_time(moment, now))
+    try:
+        for value in attempt.values():
+            if isinstance(value, str) and not value.isascii():
+                value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800" in JSON): it could not be written as UTF-8
+        raise InvalidAttempt(Text("attempt text is not valid Unicode", "기록의 텍스트가 올바른 유니코드가 아닙니다")) from None
     return attempt
 
 
@@ -153,7 +184,7 @@ def decode_attempt(line: bytes, now: datetime | None = None) -> dict:
     try:
         return validate(decode_json(line), now)
     except CorruptFile as exc:
-        raise InvalidAttempt(str(exc)) from None
+        raise InvalidAttempt(exc.words) from None
 
 
 def sort_key(attempt: dict) -> tuple[str, str]:
@@ -181,7 +212,7 @@ class ShardMark:
 class ReadResult:
     attempts: list[dict] = field(default_factory=list)
     bad_lines: dict[str, int] = field(default_factory=dict)  # shard -> number of unreadable lines
-    first_bad: dict[str, str] = field(default_factory=dict)  # shard -> why its first unreadable line is
+    first_bad: dict[str, Text] = field(default_factory=dict)  # shard -> why its first unreadable line is
     torn: dict[str, bytes] = field(default_factory=dict)  # shard -> its last line, which has no newline
     consistent: bool = True  # False: a shard shrank or was replaced under us; the caller must re-read all
     missing: list[str] = field(default_factory=list)  # shards read before that no longer exist
@@ -309,7 +340,7 @@ class History:
                     result.attempts.append(decode_attempt(line, now))
                 except InvalidAttempt as exc:
                     result.bad_lines[name] = result.bad_lines.get(name, 0) + 1
-                    result.first_bad.setdefault(name, str(exc))
+                    result.first_bad.setdefault(name, exc.words)
             marks[name] = ShardMark(st.st_ino, start + end)
         return result
 

@@ -19,6 +19,7 @@ import hashlib
 import json
 from typing import Callable
 
+from tutor.content import Text
 from tutor.progress.history import InvalidAttempt, validate
 from tutor.progress.storage import CorruptFile
 
@@ -31,13 +32,13 @@ def _v0_to_v1(tables: dict) -> dict:
     pending = {}
     for doc_id, doc in tables.get("attempts", {}).items():
         if not isinstance(doc, dict):
-            raise CorruptFile(f"version-0 attempt {doc_id} is not an object")
+            raise CorruptFile(Text(f"version-0 attempt {doc_id} is not an object", f"버전 0의 기록 {doc_id}이(가) 객체가 아닙니다"))
         # A stable id, so that running this migration twice cannot duplicate an attempt.
         digest = hashlib.sha256(json.dumps([doc_id, doc], sort_keys=True).encode("utf-8")).hexdigest()
         try:
             pending[doc_id] = validate({**doc, "id": doc.get("id") or f"v0-{digest[:24]}"})
         except InvalidAttempt as exc:
-            raise CorruptFile(f"version-0 attempt {doc_id}: {exc}") from None
+            raise CorruptFile(Text(f"version-0 attempt {doc_id}: {exc.words.en}", f"버전 0의 기록 {doc_id}: {exc.words.ko}")) from None
     settings = {}
     for doc_id, doc in tables.get("settings", {}).items():
         if isinstance(doc, dict) and doc.get("name") == "theme" and doc.get("value") in V0_THEMES:
@@ -54,10 +55,10 @@ def schema_of(tables: dict) -> int:
     if meta is None:
         if set(tables) <= V0_TABLES:
             return 0
-        raise CorruptFile("not a tutor progress store (no schema version)")
+        raise CorruptFile(Text("not a tutor progress store (no schema version)", "tutor 진행 기록 파일이 아닙니다(스키마 버전 없음)"))
     docs = list(meta.values()) if isinstance(meta, dict) else []
     if len(docs) != 1 or not isinstance(docs[0], dict) or not isinstance(docs[0].get("schema"), int):
-        raise CorruptFile("the schema version is missing or malformed")
+        raise CorruptFile(Text("the schema version is missing or malformed", "스키마 버전이 없거나 잘못되었습니다"))
     return docs[0]["schema"]
 
 
@@ -65,10 +66,15 @@ def upgrade(tables: dict) -> tuple[dict, bool]:
     """The tables at the current SCHEMA, and whether anything changed. Raises CorruptFile when the
     file is not one this version can read (unknown shape, or written by a newer tutor)."""
     if not all(isinstance(t, dict) for t in tables.values()):
-        raise CorruptFile("not a TinyDB database (tables must be objects)")
+        raise CorruptFile(Text("not a TinyDB database (tables must be objects)", "TinyDB 데이터베이스가 아닙니다(테이블은 객체여야 합니다)"))
     version = schema_of(tables)
     if version > SCHEMA:
-        raise CorruptFile(f"written by a newer tutor (schema {version}; this one reads up to {SCHEMA})")
+        raise CorruptFile(
+            Text(
+                f"written by a newer tutor (schema {version}; this one reads up to {SCHEMA})",
+                f"더 새 tutor가 쓴 파일입니다(스키마 {version}. 이 tutor는 {SCHEMA}까지 읽습니다)",
+            )
+        )
     changed = False
     while version < SCHEMA:
         tables = MIGRATIONS[version](tables)

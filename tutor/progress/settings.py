@@ -17,12 +17,19 @@ import json
 from pathlib import Path
 
 from tutor import paths
+from tutor.content import Text
+from tutor.progress.storage import Worded
 
 STATE_FILE = "state.json"  # in the progress folder: settings + the checkpoint (see tutor.progress.store)
 
 LANGUAGES = ("en", "ko")
 THEMES = ("textual-dark", "textual-light")  # the app's themes (tutor.app switches between these two)
 MAX_PREDICTED = 1000
+
+
+class InvalidSetting(Worded):
+    """A setting that does not exist or a value it cannot take; `words` says which in English and Korean
+    (names and values quoted verbatim); `str()` is the English."""
 
 
 def _position_id(screen: str):
@@ -32,27 +39,42 @@ def _position_id(screen: str):
 
 
 def check_setting(name: object, value: object) -> None:
-    """Raise ValueError (one line, saying what is wrong) unless `name` is a known setting and `value` one
+    """Raise InvalidSetting (a ValueError; one line in both languages, saying what is wrong) unless `name` is a known setting and `value` one
     it may take: language en|ko, theme one of THEMES, last_position {"screen": lesson|exercise|lab,
     "id": an id of that kind}, predicted a list of exercise ids."""
     from tutor.progress.history import EXERCISE_ID
 
     if name == "language":
         if value not in LANGUAGES:
-            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {_show(value)}")
+            raise InvalidSetting(
+                Text(f"language must be one of {', '.join(LANGUAGES)}, not {_show(value)}", f"\"language\"에 {_show(value)}은(는) 쓸 수 없습니다({_quoted(LANGUAGES)} 중 하나)")
+            )
     elif name == "theme":
         if value not in THEMES:
-            raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {_show(value)}")
+            raise InvalidSetting(
+                Text(f"theme must be one of {', '.join(THEMES)}, not {_show(value)}", f"\"theme\"에 {_show(value)}은(는) 쓸 수 없습니다({_quoted(THEMES)} 중 하나)")
+            )
     elif name == "last_position":
         ok = isinstance(value, dict) and set(value) == {"screen", "id"} and isinstance(value["id"], str)
         pattern = _position_id(value["screen"]) if ok and isinstance(value["screen"], str) else None
         if pattern is None or not pattern.fullmatch(value["id"]):
-            raise ValueError(f"last_position must name a lesson, an exercise or a lab by its id, not {_show(value)}")
+            raise InvalidSetting(
+                Text(
+                    f"last_position must name a lesson, an exercise or a lab by its id, not {_show(value)}",
+                    f"\"last_position\"은(는) 강의, 실습, 실험 중 하나를 id로 가리켜야 합니다. {_show(value)}은(는) 쓸 수 없습니다",
+                )
+            )
     elif name == "predicted":
         if not (isinstance(value, list) and len(value) <= MAX_PREDICTED and all(isinstance(v, str) and EXERCISE_ID.fullmatch(v) for v in value)):
-            raise ValueError(f"predicted must be a list of exercise ids, not {_show(value)}")
+            raise InvalidSetting(
+                Text(f"predicted must be a list of exercise ids, not {_show(value)}", f"\"predicted\"는 실습 id의 목록이어야 합니다. {_show(value)}은(는) 쓸 수 없습니다")
+            )
     else:
-        raise ValueError(f"unknown setting {_show(name)}")
+        raise InvalidSetting(Text(f"unknown setting {_show(name)}", f"{_show(name)}은(는) 알 수 없는 설정입니다"))
+
+
+def _quoted(values: tuple[str, ...]) -> str:
+    return ", ".join(f'"{v}"' for v in values)
 
 
 def _show(value: object) -> str:
@@ -63,20 +85,20 @@ def _show(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def valid_settings(docs: object) -> tuple[dict[str, object], list[str]]:
+def valid_settings(docs: object) -> tuple[dict[str, object], list[Text]]:
     """Settings from a checkpoint's `settings` table ({doc_id: {name, value}}): the valid ones, and one line
     per document that is not a valid setting. Raises TypeError when the table is not a table at all."""
     if not isinstance(docs, dict):
         raise TypeError("the settings table is not an object")
     good: dict[str, object] = {}
-    bad: list[str] = []
+    bad: list[Text] = []
     for doc in docs.values():
         try:
             if not isinstance(doc, dict) or "name" not in doc or "value" not in doc:
-                raise ValueError(f"malformed setting {_show(doc)}")
+                raise InvalidSetting(Text(f"malformed setting {_show(doc)}", f"설정 {_show(doc)}의 모양이 잘못되었습니다"))
             check_setting(doc["name"], doc["value"])
-        except ValueError as exc:
-            bad.append(str(exc))
+        except InvalidSetting as exc:
+            bad.append(exc.words)
         else:
             good[doc["name"]] = doc["value"]
     return good, bad

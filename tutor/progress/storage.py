@@ -27,6 +27,8 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
+from tutor.content import Text
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -34,7 +36,16 @@ except ImportError:  # Windows
     import msvcrt
 
 
-class CorruptFile(ValueError):
+class Worded(ValueError):
+    """Content refused, with its one line for the learner in English and Korean: `words` (a Text; one
+    written where it is raised, so each message has one place). `str()` is the English."""
+
+    def __init__(self, words: Text | str) -> None:
+        self.words = Text(words, words) if isinstance(words, str) else words
+        super().__init__(self.words.en)
+
+
+class CorruptFile(Worded):
     """A file exists but its content is not what it must be (empty, not JSON, not UTF-8, wrong shape)."""
 
 
@@ -84,32 +95,36 @@ def remove_stale_temporaries(folder: Path) -> None:
 
 
 def _no_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number tutor writes")
+    raise CorruptFile(Text(f"not valid JSON ({name} is not a number tutor writes)", f"올바른 JSON이 아닙니다({name}은(는) tutor가 쓰는 수가 아닙니다)"))
 
 
 def decode_json(raw: bytes) -> object:
     """Parse bytes as JSON, or raise CorruptFile saying what is wrong (any decode problem at all)."""
     if not raw.strip():
-        raise CorruptFile("empty")
+        raise CorruptFile(Text("empty", "비어 있습니다"))
     try:
         return json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except CorruptFile:
+        raise
     except UnicodeDecodeError:
-        raise CorruptFile("not UTF-8 text") from None
+        raise CorruptFile(Text("not UTF-8 text", "UTF-8 텍스트가 아닙니다")) from None
     except json.JSONDecodeError as exc:
-        raise CorruptFile(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        raise CorruptFile(
+            Text(f"not valid JSON ({exc.msg} at line {exc.lineno})", f"올바른 JSON이 아닙니다({exc.lineno}번째 줄 {exc.colno}번째 글자)")
+        ) from None
     except RecursionError:
-        raise CorruptFile("JSON nested too deeply") from None
+        raise CorruptFile(Text("JSON nested too deeply", "JSON이 너무 깊이 중첩되어 있습니다")) from None
     except MemoryError:
-        raise CorruptFile("too large to read") from None
-    except (ValueError, OverflowError, TypeError) as exc:  # a 5,000-digit number, NaN
-        raise CorruptFile(f"not valid JSON ({str(exc)[:80]})") from None
+        raise CorruptFile(Text("too large to read", "너무 커서 읽을 수 없습니다")) from None
+    except (ValueError, OverflowError, TypeError) as exc:  # a 5,000-digit number
+        raise CorruptFile(Text(f"not valid JSON ({str(exc)[:80]})", "올바른 JSON이 아닙니다(너무 크거나 읽을 수 없는 수가 있습니다)")) from None
 
 
 def decode_json_object(raw: bytes) -> dict:
     """Parse a file's bytes as a JSON object, or raise CorruptFile saying what is wrong."""
     data = decode_json(raw)
     if not isinstance(data, dict):
-        raise CorruptFile("not a JSON object")
+        raise CorruptFile(Text("not a JSON object", "JSON 객체가 아닙니다"))
     return data
 
 
@@ -141,7 +156,7 @@ class AtomicJSONStorage:
             except FileNotFoundError:
                 return None
             except IsADirectoryError:
-                raise CorruptFile("a folder, not a file") from None
+                raise CorruptFile(Text("a folder, not a file", "파일이 아니라 폴더입니다")) from None
             self._cache = decode_json_object(raw)
         return self._cache
 

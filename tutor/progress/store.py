@@ -77,7 +77,7 @@ from tutor.progress.history import (
     validate,
 )
 from tutor.progress.model import Model
-from tutor.progress.settings import STATE_FILE, check_setting, valid_settings
+from tutor.progress.settings import STATE_FILE, InvalidSetting, check_setting, valid_settings
 from tutor.progress.storage import (
     AtomicJSONStorage,
     CorruptFile,
@@ -332,9 +332,10 @@ class Store:
         except OSError:
             raise
         except CorruptFile as exc:
-            self._set_aside_state(str(exc), repair)
+            self._set_aside_state(exc.words, repair)
         except Exception as exc:  # anything a hostile file provokes in the upgrade: damaged, like the rest
-            self._set_aside_state(f"unexpected content ({exc.__class__.__name__})", repair)
+            name = exc.__class__.__name__
+            self._set_aside_state(Text(f"unexpected content ({name})", f"예상하지 못한 내용({name})"), repair)
         if not self._tails_intact():
             self._reset()  # damaged in place under the checkpoint: read it all again (and repair it)
         self._sync(repair)
@@ -405,7 +406,13 @@ class Store:
             pending = [validate(dict(doc)) for doc in self._db.table("pending").all()]
         except Exception as exc:  # whatever a damaged or hostile checkpoint provokes: it is damaged
             self._model, self._marks, self._settings = Model(), {}, {}
-            raise CorruptFile(f"unexpected content ({exc.__class__.__name__}: {safe_text(exc, limit=120, one_line=True)})") from None
+            name, why = exc.__class__.__name__, getattr(exc, "words", None) or Text(str(exc), str(exc))
+            raise CorruptFile(
+                Text(
+                    f"unexpected content ({name}: {safe_text(why.en, limit=120, one_line=True)})",
+                    f"예상하지 못한 내용({name}: {safe_text(why.ko, limit=120, one_line=True)})",
+                )
+            ) from None
         self._settings = settings
         if bad_settings:
             self._set_aside_settings(bad_settings, repair)
@@ -413,7 +420,7 @@ class Store:
             self._unsaved = 1  # a checkpoint without marks (a migration) must be rewritten
         return pending
 
-    def _set_aside_settings(self, bad: list[str], repair: bool) -> None:
+    def _set_aside_settings(self, bad: list[Text], repair: bool) -> None:
         if repair and self._settings_aside:
             return
         if repair:
@@ -421,13 +428,13 @@ class Store:
             backup = move_aside(self._db.storage.path, self.folder / "backup", copy=True)
             self._unsaved = max(self._unsaved, 1)  # the next checkpoint leaves them out
             self._note(
-                f"set aside {len(bad)} invalid setting(s) ({bad[0]}); the old {STATE_FILE} is at {backup}",
-                f"잘못된 설정 {len(bad)}개({bad[0]})를 따로 두었습니다. 이전 {STATE_FILE}은(는) {backup}에 있습니다",
+                f"set aside {len(bad)} invalid setting(s) ({bad[0].en}); the old {STATE_FILE} is at {backup}",
+                f"잘못된 설정 {len(bad)}개({bad[0].ko})를 따로 두었습니다. 이전 {STATE_FILE}은(는) {backup}에 있습니다",
             )
         else:
-            self._note(f"ignored {len(bad)} invalid setting(s) ({bad[0]})", f"잘못된 설정 {len(bad)}개({bad[0]})를 무시했습니다")
+            self._note(f"ignored {len(bad)} invalid setting(s) ({bad[0].en})", f"잘못된 설정 {len(bad)}개({bad[0].ko})를 무시했습니다")
 
-    def _set_aside_state(self, why: str, repair: bool) -> None:
+    def _set_aside_state(self, why: Text, repair: bool) -> None:
         path = self._db.storage.path
         self._db.storage.forget()
         self._model, self._marks, self._settings = Model(), {}, {}
@@ -435,15 +442,15 @@ class Store:
         if repair:
             backup = move_aside(path, self.folder / "backup")
             self._note(
-                f"recovered an unreadable progress file ({why}); backup at {backup}; "
+                f"recovered an unreadable progress file ({why.en}); backup at {backup}; "
                 "progress rebuilt from your attempt history (settings reset)",
-                f"읽을 수 없는 진행 기록 파일을 복구했습니다({why}). 백업은 {backup}에 있고, "
+                f"읽을 수 없는 진행 기록 파일을 복구했습니다({why.ko}). 백업은 {backup}에 있고, "
                 "진행 상황은 풀이 기록으로 다시 만들었습니다(설정은 초기화됨)",
             )
         else:
             self._note(
-                f"the progress file is unreadable ({why}); showing your attempt history only",
-                f"진행 기록 파일을 읽을 수 없습니다({why}). 풀이 기록만 보여 줍니다",
+                f"the progress file is unreadable ({why.en}); showing your attempt history only",
+                f"진행 기록 파일을 읽을 수 없습니다({why.ko}). 풀이 기록만 보여 줍니다",
             )
 
     def _sync(self, repair: bool) -> None:
@@ -462,13 +469,13 @@ class Store:
                         backup = move_aside(self._history.folder / name, backups, copy=True)
                         self._history.rewrite_without_bad_lines(name)
                         self._note(
-                            f"set aside {count} unreadable line(s) of history/{name} ({why}); the original is at {backup}",
-                            f"history/{name}에서 읽을 수 없는 줄 {count}개를 따로 두었습니다({why}). 원본은 {backup}에 있습니다",
+                            f"set aside {count} unreadable line(s) of history/{name} ({why.en}); the original is at {backup}",
+                            f"history/{name}에서 읽을 수 없는 줄 {count}개를 따로 두었습니다({why.ko}). 원본은 {backup}에 있습니다",
                         )
                     else:
                         self._note(
-                            f"skipped {count} unreadable line(s) in history/{name} ({why})",
-                            f"history/{name}에서 읽을 수 없는 줄 {count}개를 건너뛰었습니다({why})",
+                            f"skipped {count} unreadable line(s) in history/{name} ({why.en})",
+                            f"history/{name}에서 읽을 수 없는 줄 {count}개를 건너뛰었습니다({why.ko})",
                         )
                 if repair:
                     self._reset()
@@ -669,8 +676,8 @@ class Store:
                 now,
             )
             encode(attempt)
-        except InvalidAttempt as exc:
-            raise ValueError(str(exc)) from None
+        except InvalidAttempt:
+            raise
         except (TypeError, ValueError) as exc:
             raise ValueError(f"attempt details must be JSON data: {exc}") from None
         with self._writing():
@@ -869,19 +876,18 @@ class Store:
         for name, value in settings.items():
             try:
                 check_setting(name, value)
-            except ValueError as exc:
-                why = safe_text(exc, limit=200, one_line=True)
-                raise ImportFileError(Text(f"{shown}: {why}; nothing imported", f"{shown}: {why}. 아무것도 가져오지 않았습니다")) from None
+            except InvalidSetting as exc:
+                why = _safe(exc.words)
+                raise ImportFileError(Text(f"{shown}: {why.en}; nothing imported", f"{shown}: {why.ko}. 아무것도 가져오지 않았습니다")) from None
         now = datetime.now(timezone.utc)
         attempts = []
         for number, raw in enumerate(raw_attempts, start=1):
             try:
                 attempts.append(validate(raw, now))
-                encode(attempts[-1])
-            except (InvalidAttempt, TypeError, ValueError) as exc:
-                why = safe_text(exc, limit=200, one_line=True)
+            except InvalidAttempt as exc:
+                why = _safe(exc.words)
                 raise ImportFileError(
-                    Text(f"{shown}: attempt {number}: {why}; nothing imported", f"{shown}: {number}번째 기록: {why}. 아무것도 가져오지 않았습니다")
+                    Text(f"{shown}: attempt {number}: {why.en}; nothing imported", f"{shown}: {number}번째 기록: {why.ko}. 아무것도 가져오지 않았습니다")
                 ) from None
         with self._writing():
             added = self._merge(attempts)
@@ -929,7 +935,7 @@ def _read_import(path: Path, shown: str) -> dict:
         return decode_json_object(b"".join(chunks))
     except CorruptFile as exc:
         raise ImportFileError(
-            Text(f"{shown} is not a tutor progress export: {exc}", f"{shown}은(는) tutor 진행 기록 내보내기 파일이 아닙니다: {exc}")
+            Text(f"{shown} is not a tutor progress export: {exc.words.en}", f"{shown}은(는) tutor 진행 기록 내보내기 파일이 아닙니다: {exc.words.ko}")
         ) from None
 
 
