@@ -34,7 +34,7 @@ def noisy_clusters(seed):
 # --- overfitting -----------------------------------------------------------------------------------
 
 VARIANTS = {  # part -> (exercise, the learner's names, title en, title ko)
-    "plain": (None, "", "no regularisation", "정규화 없음"),
+    "plain": (None, "", "no regularisation", "규제 없음"),
     "weight_decay": ("weight_decay", "weight_decay_grads", "weight decay", "가중치 감소"),
     "dropout": ("dropout", "Dropout", "dropout", "드롭아웃"),
 }
