@@ -186,3 +186,12 @@ def test_list_shows_concepts_with_exercise_status(home, capsys):
     assert by_id["0101"]["title"]["ko"] and by_id["0101"]["questions"] >= 0
     assert main(["list"]) == 0
     assert "✓ sgd" in capsys.readouterr().out
+
+
+def test_an_error_keeps_what_the_code_printed_in_json(home, capsys, tmp_path):
+    learner = tmp_path / "sgd.py"
+    learner.write_text('print("hello \\x1b[2J from learner")\nraise RuntimeError("boom")\n')
+    assert main(["check", "sgd", "--file", str(learner), "--json", "--no-record"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "error" and data["tests"] == []
+    assert data["output"] == "hello ␛[2J from learner\n"

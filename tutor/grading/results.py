@@ -104,6 +104,8 @@ class Result:
             "status": self.status,
             "started": self.started,
             "message": text(self.message),
+            # what the learner's code printed before an error that left no check to carry it (our extension)
+            "output": safe_text(cap(self.output)) or None if self.status == "error" and not self.tests else None,
             "tests": [
                 {"name": text(t.name), "status": t.status, "message": text(t.message), "output": safe_text(cap(t.output)) or None}
                 for t in self.tests

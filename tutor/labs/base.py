@@ -3,7 +3,9 @@
 A Part is the unit that can run with the learner's code: it names at most one exercise, and its
 ``compute(impl, *, seed, params, inputs, progress)`` takes the names that exercise defines from ``impl``
 (the learner's module inside the sandbox, or the reference engine in-process) and returns a flat dict of
-arrays and numbers. Everything else a part needs (data, networks, other optimizers) comes from trusted
+arrays and numbers. It calls ``progress(fraction, label)`` with a ``Text`` (words, in both languages) or
+a ``str`` that is a name read the same in both (an optimizer, a function of the learner's); the runner
+says it in the learner's language. Everything else a part needs (data, networks, other optimizers) comes from trusted
 code, so the same function runs in both places and gives the same numbers for a correct learner.
 """
 
@@ -36,8 +38,13 @@ class ReferenceImpl:
         return value
 
 
-def no_progress(fraction: float, label: str) -> None:
+def no_progress(fraction: float, label: Text | str) -> None:
     """The progress callback used when nobody listens (and always inside the sandbox)."""
+
+
+def said(label: Text | str, lang: str) -> str:
+    """A progress label in ``lang``: a ``Text`` in that language, a name (``str``) as it is."""
+    return label.get(lang) if isinstance(label, Text) else label
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class Part:
     what: str = ""  # the learner's piece as the learner knows it: "Adam", "BatchNormalization", ...
     needs: tuple[str, ...] = ()  # earlier parts whose outputs arrive as `inputs`
     weight: float = 1.0  # share of the lab's running time, for progress reporting
+    label: Text | None = None  # the progress line's name for the part ("no BN"); else ``what``
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,9 @@ def curves(with_bn, impl, *, seed, params, inputs, progress):
         net = MLP(SIZES, rng=rng, weight_std=scale, batchnorm=impl.BatchNormalization if with_bn else None)
         with np.errstate(all="ignore"):
             out = train(net, reference.SGD(lr=float(params["lr"])), x, t, epochs=epochs, batch_size=50,
-                        rng=rng, progress=lambda fraction: progress((i + fraction) / len(scales), f"{scale:g}"))
+                        rng=rng, progress=lambda fraction: progress((i + fraction) / len(scales), Text(
+                            en=f"{'BN' if with_bn else 'no BN'}, W std {scale:g}",
+                            ko=f"{'BN' if with_bn else 'BN 없음'}, 가중치 표준편차 {scale:g}")))
         acc[i] = out["train_acc"]
     return {"train_acc": acc, "scales": np.array(scales)}
 
@@ -43,7 +45,7 @@ def _parts(params) -> list[Part]:
         raise ValueError("need at least one scale and 1–200 epochs")
     return [
         Part("bn", functools.partial(curves, True), exercise="batchnorm_backward", what="BatchNormalization"),
-        Part("plain", functools.partial(curves, False)),
+        Part("plain", functools.partial(curves, False), label=Text(en="no BN", ko="BN 없음")),
     ]
 
 
@@ -58,7 +60,11 @@ def render(result, width, height, lang, color):
     scales = bn["scales"]
     rows, cols = plotting.grid_shape(len(scales))
     epochs = list(range(bn["train_acc"].shape[1]))
-    with plotting.figure(width, height - 1, rows, cols) as plt:
+    bn_name = f"BN{result.mark('bn', lang)}"
+    names = [bn_name, "no BN"] if lang == "en" else [bn_name, "BN 없음"]
+    axis = "(x: epoch, y: train accuracy)" if lang == "en" else "(x: 에폭, y: 훈련 정확도)"
+    key = plotting.key_lines([*plotting.marked(names), axis], width)
+    with plotting.figure(width, height - len(key), rows, cols) as plt:
         for i, scale in enumerate(scales):
             if rows * cols > 1:
                 plotting.panel(i // cols + 1, i % cols + 1)
@@ -66,12 +72,9 @@ def render(result, width, height, lang, color):
             plt.plot(epochs, plain["train_acc"][i].tolist(), **plotting.style(1))
             plt.ylim(0, 1)
             plt.yticks([0, 0.5, 1])
-            plt.title(f"W std {scale:g}")
-        text = plotting.build(width, height - 1, color)
-    bn_name = f"BN{result.mark('bn', lang)}"
-    names = [bn_name, "no BN"] if lang == "en" else [bn_name, "BN 없음"]
-    axis = "  (x: epoch, y: train accuracy)" if lang == "en" else "  (x: 에폭, y: 훈련 정확도)"
-    return text + "\n" + plotting.key_line(names, width - plotting.cells(axis)) + axis
+            plt.title(f"W std {scale:g}" if lang == "en" else f"표준편차 {scale:g}")
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def findings(result) -> list[Text]:

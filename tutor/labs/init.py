@@ -86,7 +86,7 @@ def layer_activations(init, impl, *, seed, params, inputs, progress):
             da = dz * DERIVATIVES[name](pre[layer], outputs[layer + 1])
             grad[a, layer] = np.sqrt(np.mean((outputs[layer].T @ da) ** 2))
             dz = da @ weights[layer].T
-        progress((a + 1) / len(ACTIVATION_NAMES), INITS[init][0])
+        progress((a + 1) / len(ACTIVATION_NAMES), Text(en=INITS[init][0], ko=LABELS_KO[init]))
     return {"hist": hist, "zeros": zeros, "std": std, "grad": grad}
 
 
@@ -100,7 +100,7 @@ def _activation_parts(params) -> list[Part]:
     if params["activation"] is not None and params["activation"] not in ACTIVATION_NAMES:
         raise ValueError(f"activation must be one of {', '.join(ACTIVATION_NAMES)}")
     return [Part(name, functools.partial(layer_activations, name), exercise=exercise, what=function or "",
-                 weight=0.5)
+                 weight=0.5, label=Text(en=label, ko=LABELS_KO[name]))
             for name, (label, exercise, function) in INITS.items()]
 
 
@@ -253,6 +253,10 @@ def unit_spread(w) -> float:
     return float(np.max(w.max(axis=1) - w.min(axis=1)))
 
 
+START_LABELS = {"equal": Text(en="equal init", ko="균일한 초깃값"),
+                "random": Text(en="random init", ko="무작위 초깃값")}
+
+
 def symmetry(impl, *, seed, params, inputs, progress):
     """Train a 2-10-3 sigmoid network from equal and from random weights with the (learner's) SGD."""
     x, t = blobs(150, [[-2.0, 0.0], [2.0, 0.0], [0.0, 3.0]], rng=lab_rng(seed, 1))
@@ -271,7 +275,7 @@ def symmetry(impl, *, seed, params, inputs, progress):
             optimizer.update(net.params, grads)
             spread.append(unit_spread(net.params["W1"]))
             acc.append(net.accuracy(x, t))
-            progress((k + (step + 1) / steps) / 2, start)
+            progress((k + (step + 1) / steps) / 2, START_LABELS[start])
         out[f"{start}_spread"] = np.array(spread)
         out[f"{start}_acc"] = np.array(acc)
         out[f"{start}_w1"] = net.params["W1"].copy()
@@ -287,7 +291,9 @@ def _symmetry_parts(params) -> list[Part]:
 def render_symmetry(result, width, height, lang, color):
     d = result.data["sgd"]
     steps = list(range(len(d["equal_spread"])))
-    with plotting.figure(width, height - 1, 1, 2) as plt:
+    names = [START_LABELS["random"].get(lang), START_LABELS["equal"].get(lang)]
+    key = plotting.key_lines(plotting.marked(names), width)
+    with plotting.figure(width, height - len(key), 1, 2) as plt:
         plotting.panel(1, 1)
         plt.plot(steps, d["random_spread"].tolist(), **plotting.style(0))
         plt.plot(steps, d["equal_spread"].tolist(), **plotting.style(1))
@@ -299,9 +305,8 @@ def render_symmetry(result, width, height, lang, color):
         plt.ylim(0, 1)
         plt.title("train accuracy" if lang == "en" else "훈련 정확도")
         plt.xlabel("step" if lang == "en" else "갱신 횟수")
-        text = plotting.build(width, height - 1, color)
-    names = (["random init", "equal init"] if lang == "en" else ["무작위 초깃값", "균일한 초깃값"])
-    return text + "\n" + plotting.key_line(names, width)
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def symmetry_findings(result) -> list[Text]:

@@ -114,7 +114,12 @@ def render_paths(result, width, height, lang, color):
     names = list(result.data)
     rows, cols = plotting.grid_shape(len(names))
     cx, cy = _contour_points()
-    with plotting.figure(width, height, rows, cols) as plt:
+    # Panel titles stay short ASCII ("Adam* lr=0.3"), so a third of 76 columns always holds them whole
+    # (plotext counts letters, not cells, so "(내 코드)" in a title would push it past its panel); the
+    # key under the grid says what "*" means.
+    mine = [name for name in names if result.used.get(name) == "learner"]
+    key = plotting.key_lines(["(* your code)" if lang == "en" else "(* 내 코드)"] if mine else [], width)
+    with plotting.figure(width, height - len(key), rows, cols) as plt:
         for i, name in enumerate(names):
             if rows * cols > 1:
                 plotting.panel(i // cols + 1, i % cols + 1)
@@ -130,12 +135,13 @@ def render_paths(result, width, height, lang, color):
             plt.plot(xs, ys, marker="braille", color=plotting.COLORS[i % len(plotting.COLORS)])
             plt.scatter(xs, ys, marker="o", color=plotting.COLORS[i % len(plotting.COLORS)])
             plt.scatter([0.0], [0.0], marker="+", color="red+")
-            plt.title(f"{OPTIMIZERS[name]}{result.mark(name, lang)} lr={d['lr']:g}")
+            plt.title(f"{OPTIMIZERS[name]}{'*' if name in mine else ''} lr={d['lr']:g}")
             plt.xlim(*X_LIM)
             plt.ylim(*Y_LIM)
             plt.xticks([-10, -5, 0, 5, 10])
             plt.yticks([Y_LIM[0], 0, Y_LIM[1]])
-        return plotting.build(width, height, color)
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def path_findings(result) -> list[Text]:
@@ -201,7 +207,7 @@ def losses(name, impl, *, seed, params, inputs, progress):
     epochs = max(1, int(params["steps"]) * batch // len(x))
     with np.errstate(all="ignore"):
         out = train(net, optimizer, x, t, epochs=epochs, batch_size=batch, rng=rng,
-                    progress=lambda fraction: progress(fraction, name))
+                    progress=lambda fraction: progress(fraction, OPTIMIZERS[name]))
     return {"loss": out["loss"], "train_acc": out["train_acc"], "lr": lr}
 
 
@@ -216,7 +222,9 @@ def _compare_parts(params) -> list[Part]:
 
 def render_compare(result, width, height, lang, color):
     names = list(result.data)
-    with plotting.figure(width, height - 1) as plt:
+    labels = [f"{OPTIMIZERS[n]}{result.mark(n, lang)} lr={result.data[n]['lr']:g}" for n in names]
+    key = plotting.key_lines(plotting.marked(labels), width)
+    with plotting.figure(width, height - len(key)) as plt:
         longest = 1
         for i, name in enumerate(names):
             curve = plotting.finite(plotting.smooth(result.data[name]["loss"]))
@@ -226,9 +234,8 @@ def render_compare(result, width, height, lang, color):
         plt.xticks(_round_ticks(longest))
         plt.title("training loss (smoothed)" if lang == "en" else "훈련 손실 (평활화)")
         plt.xlabel("iteration" if lang == "en" else "반복 횟수")
-        text = plotting.build(width, height - 1, color)
-    key = [f"{OPTIMIZERS[n]}{result.mark(n, lang)} lr={result.data[n]['lr']:g}" for n in names]
-    return text + "\n" + plotting.key_line(key, width)
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def _round_ticks(n: int) -> list[int]:

@@ -139,10 +139,46 @@ def grid_shape(n: int) -> tuple[int, int]:
     return 2, (n + 1) // 2
 
 
-def key_line(names: list[str], width: int) -> str:
-    """A one-line key under a plot, "* SGD   o Adam", in the order of MARKERS (plotext's legend box
-    would sit on top of curves that start in the top-left corner, as loss curves do)."""
-    return fit("   ".join(f"{MARKERS[i % len(MARKERS)]} {name}" for i, name in enumerate(names)), width)
+def marked(names: list[str], start: int = 0) -> list[str]:
+    """Key items "* SGD", "o Adam", ...: each name after its series' marker, in the order of MARKERS from
+    ``start`` (the series drawn with ``style(start)``, ``style(start + 1)``, ...)."""
+    return [f"{MARKERS[(start + i) % len(MARKERS)]} {name}" for i, name in enumerate(names)]
+
+
+def key_lines(items: list[str], width: int) -> list[str]:
+    """The key under a plot (plotext's legend box would sit on curves that start in the top-left corner,
+    as loss curves do): ``items`` three spaces apart, wrapped between items onto as many lines as it
+    takes, so that no label is ever cut. An item wider than ``width`` on its own is wrapped at its
+    spaces. Draw the plot ``len(key_lines(...))`` lines shorter to make room."""
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        pieces = _wrap_words(item, width)
+        first = f"{line}   {pieces[0]}" if line else pieces[0]
+        if len(pieces) == 1 and cells(first) <= width:
+            line = first
+            continue
+        if line:
+            lines.append(line)
+        lines.extend(pieces[:-1])
+        line = pieces[-1]
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _wrap_words(text: str, width: int) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``width`` cells (a word longer than that is cut)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if cells(candidate) <= width or not line:
+            line = _cut(candidate, width)
+        else:
+            lines.append(line)
+            line = _cut(word, width)
+    return [*lines, line]
 
 
 def style(i: int) -> dict:

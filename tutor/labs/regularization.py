@@ -34,7 +34,7 @@ def noisy_clusters(seed):
 # --- overfitting -----------------------------------------------------------------------------------
 
 VARIANTS = {  # part -> (exercise, the learner's names, title en, title ko)
-    "plain": (None, "", "no regularisation", "정규화 없음"),
+    "plain": (None, "", "no regularisation", "규제 없음"),
     "weight_decay": ("weight_decay", "weight_decay_grads", "weight decay", "가중치 감소"),
     "dropout": ("dropout", "Dropout", "dropout", "드롭아웃"),
 }
@@ -53,15 +53,15 @@ def overfit(variant, impl, *, seed, params, inputs, progress):
     net = MLP([DIM, 100, 100, 100, 100, CLASSES], rng=rng, **options)
     with np.errstate(all="ignore"):
         out = train(net, reference.SGD(lr=0.05), x, t, epochs=int(params["epochs"]), batch_size=30, rng=rng,
-                    x_test=x_test, t_test=t_test, progress=lambda fraction: progress(fraction, variant))
+                    x_test=x_test, t_test=t_test, progress=lambda fraction: progress(fraction, Text(en=VARIANTS[variant][2], ko=VARIANTS[variant][3])))
     return {"train_acc": out["train_acc"], "test_acc": out["test_acc"]}
 
 
 def _overfit_parts(params) -> list[Part]:
     if not 1 <= int(params["epochs"]) <= 1000:
         raise ValueError("epochs must be between 1 and 1000")
-    return [Part(name, functools.partial(overfit, name), exercise=exercise, what=what)
-            for name, (exercise, what, _, _) in VARIANTS.items()]
+    return [Part(name, functools.partial(overfit, name), exercise=exercise, what=what, label=Text(en=en, ko=ko))
+            for name, (exercise, what, en, ko) in VARIANTS.items()]
 
 
 def gap(d) -> float:
@@ -71,7 +71,9 @@ def gap(d) -> float:
 
 def render_overfitting(result, width, height, lang, color):
     names = list(result.data)
-    with plotting.figure(width, height - 1, 1, len(names)) as plt:
+    words = ["train", "test", "(x: epoch, * your code)"] if lang == "en" else ["훈련", "시험", "(x: 에폭, * 내 코드)"]
+    key = plotting.key_lines([*plotting.marked(words[:2]), words[2]], width)
+    with plotting.figure(width, height - len(key), 1, len(names)) as plt:
         for i, name in enumerate(names):
             plotting.panel(1, i + 1)
             d = result.data[name]
@@ -86,9 +88,8 @@ def render_overfitting(result, width, height, lang, color):
             elif name == "dropout":
                 title += f" {result.params['dropout']:g}"
             plt.title(title + ("*" if result.used.get(name) == "learner" else ""))  # "*" = your code (see the key)
-        text = plotting.build(width, height - 1, color)
-    names = ["train", "test", "(x: epoch, * your code)"] if lang == "en" else ["훈련", "시험", "(x: 에폭, * 내 코드)"]
-    return text + "\n" + plotting.fit(f"* {names[0]}   o {names[1]}   {names[2]}", width)
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def overfitting_findings(result) -> list[Text]:
@@ -140,7 +141,8 @@ def ensemble(impl, *, seed, params, inputs, progress):
         rng = lab_rng(seed, 3, m)  # each member: its own initial weights and batch order
         net = MLP([DIM, 100, 100, 100, CLASSES], rng=rng)
         train(net, reference.SGD(lr=0.05), x, t, epochs=int(params["epochs"]), batch_size=30, rng=rng,
-              progress=lambda fraction: progress((m + fraction) / members, f"network {m + 1}"))
+              progress=lambda fraction: progress((m + fraction) / members,
+                                                 Text(en=f"network {m + 1}", ko=f"신경망 {m + 1}")))
         models.append(net.probabilities)
         member_acc.append(net.accuracy(x_test, t_test))
     ensemble_acc = []
@@ -162,7 +164,11 @@ def render_ensemble(result, width, height, lang, color):
     d = result.data["ensemble"]
     n = len(d["member_acc"])
     ks = list(range(1, n + 1))
-    with plotting.figure(width, height - 1) as plt:
+    mark = result.mark("ensemble", lang)
+    names = ([f"ensemble of the first k{mark}", "network k alone", "── their mean"] if lang == "en"
+             else [f"앞의 k개 앙상블{mark}", "k번째 신경망 하나", "── 평균"])
+    key = plotting.key_lines([*plotting.marked(names[:2]), names[2]], width)
+    with plotting.figure(width, height - len(key)) as plt:
         plt.plot(ks, d["ensemble_acc"].tolist(), **plotting.style(0))
         plt.scatter(ks, d["member_acc"].tolist(), **plotting.style(1))
         plt.hline(float(np.mean(d["member_acc"])), "gray")
@@ -172,11 +178,8 @@ def render_ensemble(result, width, height, lang, color):
         plt.xticks(ks)
         plt.title("test accuracy" if lang == "en" else "시험 정확도")
         plt.xlabel("networks (k)" if lang == "en" else "신경망 수 (k)")
-        text = plotting.build(width, height - 1, color)
-    mark = result.mark("ensemble", lang)
-    names = ([f"ensemble of the first k{mark}", "network k alone", "── their mean"] if lang == "en"
-             else [f"앞의 k개 앙상블{mark}", "k번째 신경망 하나", "── 평균"])
-    return text + "\n" + plotting.fit(f"* {names[0]}   o {names[1]}   {names[2]}", width)
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def ensemble_findings(result) -> list[Text]:

@@ -19,7 +19,7 @@ import numpy as np
 
 from tutor.content import Text
 from tutor.labs._blas import one_blas_thread
-from tutor.labs.base import LabResult, Part, ReferenceImpl, no_progress
+from tutor.labs.base import LabResult, Part, ReferenceImpl, no_progress, said
 from tutor.labs.registry import LABS
 
 PROBE = "tutor.labs.probes:run_part"
@@ -57,7 +57,8 @@ def run_lab(lab_id: str, *, seed: int = 0, home: Path | None = None, use_learner
             }
             for p in stage:
                 if p.name not in futures:
-                    data[p.name] = _reference(p, seed, params, data, report, done / total, p.weight / total)
+                    data[p.name] = _reference(p, seed, params, data, report, done / total, p.weight / total,
+                                              lang)
                     used[p.name] = "reference"
                     done += p.weight
             for name, future in futures.items():
@@ -69,7 +70,8 @@ def run_lab(lab_id: str, *, seed: int = 0, home: Path | None = None, use_learner
                     used[name] = "learner"
                 else:
                     notes.append(_fallback_note(p, outcome.status, outcome.message))
-                    data[name] = _reference(p, seed, params, data, report, done / total, p.weight / total)
+                    data[name] = _reference(p, seed, params, data, report, done / total, p.weight / total,
+                                            lang)
                     used[name] = "reference"
                 done += p.weight
     report(1.0, "완료" if lang == "ko" else "done")
@@ -81,11 +83,12 @@ def run_lab(lab_id: str, *, seed: int = 0, home: Path | None = None, use_learner
     return result
 
 
-def _reference(part: Part, seed, params, data, report, start: float, share: float) -> dict[str, Any]:
-    def inner(fraction: float, label: str) -> None:
-        report(start + share * min(max(fraction, 0.0), 1.0), label)
+def _reference(part: Part, seed, params, data, report, start: float, share: float,
+               lang: str) -> dict[str, Any]:
+    def inner(fraction: float, label: Text | str) -> None:
+        report(start + share * min(max(fraction, 0.0), 1.0), said(label, lang))
 
-    inner(0.0, part.what or part.name)
+    inner(0.0, part.label or part.what or part.name)
     with one_blas_thread():
         return part.compute(ReferenceImpl(seed), seed=seed, params=params, inputs=_inputs(part, data),
                             progress=inner)

@@ -99,7 +99,7 @@ def search(impl, *, seed, params, inputs, progress):
             trials["epochs_run"].append(run)
             if out["test_acc"][-1] > best["val"]:
                 best = {"val": float(out["test_acc"][-1]), "net": net}
-            progress((i + 1) / total, f"trial {i + 1}")
+            progress((i + 1) / total, Text(en=f"trial {i + 1}", ko=f"시도 {i + 1}"))
     result = {k: np.array(v) for k, v in trials.items()}
     result["lr_range"] = np.array(narrowed[0] if narrowed else params["lr_range"], dtype=float)
     result["wd_range"] = np.array(narrowed[1] if narrowed else params["wd_range"], dtype=float)
@@ -129,7 +129,12 @@ def render(result, width, height, lang, color):
     lx, lw = np.log10(d["lr"]), np.log10(d["wd"])
     stopped = d["stopped"].astype(bool)
     groups = [(d["round"] == 1) & ~stopped, (d["round"] == 2) & ~stopped, stopped]
-    with plotting.figure(width, height - 1, 1, 2) as plt:
+    if lang == "en":
+        names = ["round 1", "round 2", "stopped early", "(left: y = weight decay)"]
+    else:
+        names = ["1차", "2차", "조기 중단", "(왼쪽: y = 가중치 감소)"]
+    key = plotting.key_lines([*plotting.marked(names[:3], start=1), names[3]], width)
+    with plotting.figure(width, height - len(key), 1, 2) as plt:
         plotting.panel(1, 1)
         for i, mask in enumerate(groups):
             if mask.any():
@@ -148,12 +153,8 @@ def render(result, width, height, lang, color):
         plt.ylim(0, 1)
         plt.xlabel("learning rate" if lang == "en" else "학습률")
         plt.title("validation accuracy" if lang == "en" else "검증 정확도")
-        text = plotting.build(width, height - 1, color)
-    if lang == "en":
-        names = ["round 1", "round 2", "stopped early", "(left: y = weight decay)"]
-    else:
-        names = ["1차", "2차", "조기 중단", "(왼쪽: y = 가중치 감소)"]
-    return text + "\n" + plotting.fit(f"o {names[0]}   + {names[1]}   x {names[2]}   {names[3]}", width)
+        text = plotting.build(width, height - len(key), color)
+    return "\n".join([text, *key])
 
 
 def findings(result) -> list[Text]:
