@@ -319,6 +319,32 @@ async def test_only_settled_saves_are_recorded_never_a_half_saved_file(make_app,
         assert checks_recorded(app) == expected
 
 
+async def test_a_visit_is_not_an_attempt(make_app, monkeypatch):
+    """Opening an exercise graded before shows its verdict at once but records nothing: each visit to a
+    failing exercise used to count as one more fail (mastery and reviews fed on visits)."""
+    import tutor.grading
+
+    monkeypatch.setattr(tutor.grading, "grade", fake_grade(0.01))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, HomeScreen)
+        screen = await open_sgd_exercise(pilot)
+        await wait_for(pilot, lambda: screen.path is not None)
+        save_with_gaps(screen.path, BAD)
+        await _settled(pilot, screen, screen.path)
+        await wait_for(pilot, lambda: checks_recorded(app) == ["fail"])
+        for _ in range(2):  # leave and come back: the verdict is shown again, not recorded again
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: not isinstance(app.screen, ExerciseScreen))
+            while not isinstance(app.screen, HomeScreen):
+                await pilot.press("escape")
+                await pilot.pause(0.05)
+            screen = await open_sgd_exercise(pilot)
+            await wait_for(pilot, lambda: screen.result is not None and screen.result["status"] == "fail")
+            await pilot.pause(0.7)
+            assert checks_recorded(app) == ["fail"]
+
+
 @pytest.mark.parametrize("leave", ["escape", "ctrl+q"])
 async def test_leaving_or_quitting_right_after_a_save_still_records_it(make_app, tmp_path, monkeypatch, leave):
     """The verdict on screen is for a settled file (nothing changes it any more) even if the learner goes

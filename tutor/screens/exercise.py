@@ -14,8 +14,9 @@ that truncates, then writes a moment later); it is shown at once and replaced, b
 attempt in the store only once the file has stayed as it was for `RECORD_AFTER` (half a second) — one
 attempt per settled save — or when the learner leaves right after it (the file still holding those
 bytes). An empty file is not even graded until then: it is most often an editor between its truncate
-and its write. The explicit actions (ctrl+s here, f5, and opening a file graded before) record their
-verdict at once, before it is shown.
+and its write. The explicit actions (ctrl+s here, f5) record their verdict at
+once, before it is shown. Opening a file graded before shows its verdict without recording it: a visit
+is not an attempt (each visit to a failing exercise used to count as one more fail).
 
 Opening is cheap: the file is found, read and graded in that thread, so the first paint waits for none
 of it. Keys never type into code by surprise: after a pass the focus leaves the editor; leaving with
@@ -320,6 +321,7 @@ class ExerciseScreen(OffersNextStep, TutorScreen):
         # A learner who has been here before sees a verdict at once; a new exercise waits for a save.
         graded: bytes | None = seen if status == "new" else None
         force = status != "new"
+        visit = force  # that first verdict shows where the learner stands: a visit is not an attempt
         busy = False  # "checking…" is on screen
         opened = time.monotonic()
         signature, changed_at = self._file_stat(), time.monotonic()
@@ -340,8 +342,9 @@ class ExerciseScreen(OffersNextStep, TutorScreen):
                         busy = True
                         self.from_worker(self._grading_started)
                 elif force or current != graded:
+                    visiting, visit = visit and not self._force.is_set(), False
                     self._force.clear()
-                    explicit = force or (current is not None and current == self._saved_bytes)
+                    explicit = not visiting and (force or (current is not None and current == self._saved_bytes))
                     self._take_pending()  # whatever comes now, that verdict is not the settled one
                     if not busy:
                         busy = True
@@ -353,7 +356,7 @@ class ExerciseScreen(OffersNextStep, TutorScreen):
                     if result is not None and explicit:
                         self._saved_bytes = None
                         self._record_check(result)
-                    elif result is not None:
+                    elif result is not None and not visiting:
                         with self._pending_lock:
                             self._pending = (current, result)
                     self.from_worker(self._graded, result, current)

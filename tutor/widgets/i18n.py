@@ -215,15 +215,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "leave_stay": ("Stay (esc)", "머무르기(esc)"),
     "not_utf8": (
         "Read-only: this file is not UTF-8 text (byte {at}), so it is shown here but never rewritten. "
-        "Save it as UTF-8 in your editor (e), or reset it (R).",
+        "Save it as UTF-8 in your editor (o), or reset it (R).",
         "읽기 전용: 이 파일은 UTF-8 텍스트가 아니어서({at}번째 바이트) 보여 주기만 하고 덮어쓰지 않습니다. "
-        "편집기(e)에서 UTF-8로 저장하거나 초기화(R)하세요.",
+        "편집기(o)에서 UTF-8로 저장하거나 초기화(R)하세요.",
     ),
     "control_chars": (
         "Read-only: line {line} holds a control character (shown as {shown}), so the file is shown here but "
-        "never rewritten. Remove it in your editor (e), or reset the file (R).",
+        "never rewritten. Remove it in your editor (o), or reset the file (R).",
         "읽기 전용: {line}번째 줄에 제어 문자({shown}로 표시)가 있어서 보여 주기만 하고 덮어쓰지 않습니다. "
-        "편집기(e)에서 지우거나 파일을 초기화(R)하세요.",
+        "편집기(o)에서 지우거나 파일을 초기화(R)하세요.",
     ),
     "read_only_file": ("This file is shown read-only.", "이 파일은 읽기 전용으로 표시됩니다."),
     "all_passed": ("Every exercise has passed. Well done.", "모든 실습을 통과했습니다. 잘했어요."),
