@@ -91,6 +91,13 @@ def test_results_lead_with_verdict_diagnosis_first_failure_and_collapse_the_same
     assert "grads changed" in body  # a different failure is still shown
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_an_error_before_any_check_shows_what_the_code_printed(lang):
+    data = {"status": "error", "started": True, "message": "line 2 in <module>: RuntimeError: boom", "output": "hello ␛[2J\n", "tests": []}
+    shown_text = render_results(data, lang).plain
+    assert "hello ␛[2J" in shown_text and ("printed" in shown_text or "출력한" in shown_text)
+
+
 def test_a_diagnosis_that_does_not_name_its_concept_gets_it_once():
     data = _result("en", diagnosis=[{"variant": "v", "concept": "0101", "message": {"en": "no bias correction", "ko": "편향 보정 없음"}}])
     first = render_results(data, "en").plain.splitlines()[0]

@@ -184,6 +184,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "언어, 테마, 초기화를 입력하세요.",
     ),
     # exercise screen
+    "printed": ("Your code printed:", "코드가 출력한 내용:"),
     "edit_short": ("edit", "편집"),
     "solution_short": ("solution", "답안"),
     "not_started": ("Not started — write your code in {path}", "아직 시작하지 않았습니다 — {path}에 코드를 작성하세요"),

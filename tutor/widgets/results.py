@@ -97,6 +97,10 @@ def render_results(data: dict, lang: str) -> Text:
         headline = _words(first.get("message"), lang) or headline
     if headline:
         text.append(("  " if first else "") + headline + "\n")
+    printed = _words(data.get("output"), lang)  # an error before any check: what the code printed
+    if printed and first is None:
+        text.append(tr("printed", lang) + "\n", style="dim")
+        text.append(_indent(printed.rstrip()) + "\n", style="dim")
     if first is not None:
         output = _words(first.get("output"), lang)
         if output:
