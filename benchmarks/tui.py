@@ -1,6 +1,6 @@
 """Benchmarks of the TUI: start-up, save → verdict latency in watch mode, memory; and the README's pictures.
 
-    python benchmarks/tui.py            print the figures (and write docs/home.svg, docs/exercise.svg)
+    python benchmarks/tui.py            print the figures (the README pictures: docs/scripts/screenshots.py)
 
 1. Time to the first screen painted, from a cold process in a pseudo-terminal: `python -m tutor`
    until the home screen's text reaches the terminal, next to a bare Textual app measured the same way
@@ -170,39 +170,6 @@ async def visit_every_screen() -> None:
     shutil.rmtree(home, ignore_errors=True)
 
 
-async def screenshots() -> None:
-    """docs/home.svg (some progress) and docs/exercise.svg (a wrong SGD, diagnosed) for the README."""
-    from tutor.app import create_app
-    from tutor.screens.exercise import ExerciseScreen
-
-    home = Path(tempfile.mkdtemp(prefix="tutor-shots-"))
-    app = create_app(home, lang="en", seed=1)
-    async with app.run_test(size=(110, 34)) as pilot:
-        await _wait(pilot, lambda: app.course_loaded)
-        for item, concept, outcome in [("0096-01", "0096", "right"), ("0096-02", "0096", "right"), ("0097-04", "0097", "right")]:
-            app.record("quiz", item, concept, outcome)
-        app.record("check", "sgd", "0097", "pass")
-        app.record("check", "momentum", "0098", "fail")
-        app.remember_position("exercise", "momentum")
-        app.screen.relabel()
-        await pilot.pause(0.3)
-        app.save_screenshot("home.svg", str(ROOT / "docs"))
-        app.save_setting("predicted", ["momentum"])
-        app.open_exercise("momentum")
-        await _wait(pilot, lambda: isinstance(app.screen, ExerciseScreen) and app.screen.path is not None)
-        screen = app.screen
-        solution = (ROOT / "exercises" / "momentum" / "solution.py").read_text(encoding="utf-8")
-        before = screen.verdicts
-        editor_save(screen.path, solution.replace("self.momentum * self.v[key] - self.lr", "self.momentum * self.v[key] + self.lr"))
-        await _wait(pilot, lambda: screen.verdicts > before)
-        await pilot.pause(0.5)
-        app.save_screenshot("exercise.svg", str(ROOT / "docs"))
-    shutil.rmtree(home, ignore_errors=True)
-
-
-CHANGES = ("home -> lesson", "lesson -> exercise", "exercise -> lesson", "lesson -> home")
-
-
 async def screen_changes(rounds: int = 15) -> dict[str, list[float]]:
     """Seconds per screen change, `rounds` times each (a different concept each round, so nothing is
     only warm because the same screen was just shown)."""
@@ -328,8 +295,6 @@ def main() -> None:
     rss = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else f"failed: {out.stderr[-300:]}"
     print(f"RSS after visiting every screen: {rss} MB (goal <= 150 MB)")
     print_screen_changes(asyncio.run(screen_changes()))
-    asyncio.run(screenshots())
-    print("wrote docs/home.svg and docs/exercise.svg")
 
 
 if __name__ == "__main__":
