@@ -1,6 +1,6 @@
-"""Benchmarks of the TUI: start-up, save → verdict latency in watch mode, memory; and the README's pictures.
+"""Benchmarks of the TUI: start-up, save → verdict latency in watch mode, memory. (The README pictures: docs/scripts/screenshots.py.)
 
-    python benchmarks/tui.py            print the figures (the README pictures: docs/scripts/screenshots.py)
+    python benchmarks/tui.py            print the figures
 
 1. Time to the first screen painted, from a cold process in a pseudo-terminal: `python -m tutor`
    until the home screen's text reaches the terminal, next to a bare Textual app measured the same way
