@@ -204,8 +204,6 @@ class TutorApp(App):
                 log_exception("closing the store", error)
 
     def setting(self, name: str, default: Any = None) -> Any:
-        if name == "last_position" and self._position is not None:
-            return dict(self._position)  # being written
         if self.store is None:
             return default
         try:
@@ -420,13 +418,6 @@ class TutorApp(App):
         }.get(step.kind)
         if opener is not None:
             opener(step.id)
-
-    def open_position(self, position: dict) -> None:
-        """Open a remembered place ({"screen": lesson|exercise|lab, "id": ...})."""
-        where, ident = position.get("screen"), position.get("id")
-        opener = {"lesson": self.open_lesson, "exercise": self.open_exercise, "lab": self.open_lab}.get(where)
-        if opener and ident:
-            opener(ident)
 
     def remember_position(self, screen: str, ident: str) -> None:
         """Remember where the learner is, for "continue". Written in a thread (the store writes and

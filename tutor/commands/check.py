@@ -76,12 +76,13 @@ def _exercise_ids(args) -> list[str]:
 
 
 def check(args) -> int:
-    # The grader's arrays are tiny: one BLAS thread, so NumPy's start-up here does not spin a second core
-    # that the sandbox child needs for its own start-up (set before NumPy is first imported).
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
+    from tutor.grading import sandbox  # imports no NumPy
+
+    # The grader's arrays are tiny: one BLAS thread, as in the child, so NumPy's start-up here does not
+    # spin the second core that the child needs for its own start-up (set before NumPy is first imported).
+    for name, value in sandbox._THREADS_ONE.items():
+        os.environ.setdefault(name, value)
     # Start a sandbox child first of all: its Python and NumPy start-up overlaps everything below.
-    from tutor.grading import sandbox
 
     first = sandbox.spawn()
     try:
@@ -91,13 +92,14 @@ def check(args) -> int:
         raise
     file = Path(args.file).expanduser() if args.file else None
 
-    if getattr(args, "strict", False) or os.environ.get("TUTOR_STRICT") == "1":  # the full OS boundary, or no grading
+    if getattr(args, "strict", False):
+        sandbox.STRICT = True
+    if sandbox.strict():  # the full OS boundary (--strict or TUTOR_STRICT=1), or no grading
         problem = sandbox.boundary_problem()
         if problem:
             first.discard()
             print(problem[language(args) == "ko"], file=sys.stderr)
             return 2
-        sandbox.STRICT = True
 
     workers = max(1, min(len(ids), (os.cpu_count() or 2) + 1))
     children = queue.SimpleQueue()

@@ -49,7 +49,7 @@ def lab(args) -> int:
     try:
         result = run_lab(args.name, seed=args.seed, use_learner=not args.reference, params=_params(spec, args))
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError("lab_bad_value", why=str(exc)) from None
     print(spec.title.get(lang))
     print(render(result, width=width, height=height, lang=lang, color=False))
     print()

@@ -27,7 +27,7 @@ def next(args) -> int:  # noqa: A001 - the command's name
     course = _course()
     if course is None:
         raise CommandError("next_no_course")
-    with _open() as store:
+    with _open(args) as store:
         progress, step = overview(store, course)
         lang = language(args, store)
     if getattr(args, "json", False):

@@ -124,10 +124,10 @@ def _line(label: str, width: int, mastery: str, exercises: str, due: str) -> str
     return _pad(label, width) + _right(mastery, 8) + _right(exercises, 11) + _right(due, 6)
 
 
-def progress_rows(store: Store, course) -> list[dict]:
+def progress_rows(store: Store, course, plan) -> list[dict]:
     mastery = store.concept_mastery()
     statuses = store.exercise_statuses()
-    today = Counter(item.concept for item in store.review_plan(course=course).items)  # as `tutor review` offers them
+    today = Counter(item.concept for item in plan.items)  # as `tutor review` offers them
     if course is not None:
         concepts = [(c.id, {"en": c.title.en, "ko": c.title.ko}, c.exercises) for c in course.concepts]
     else:
@@ -149,8 +149,8 @@ def progress_rows(store: Store, course) -> list[dict]:
 def progress(args) -> int:
     with _open(args) as store:
         course = _course()
-        rows = progress_rows(store, course)
         plan = store.review_plan(course=course)  # what `tutor review` and the app offer today
+        rows = progress_rows(store, course, plan)
         if args.json:
             data = {
                 "concepts": rows,

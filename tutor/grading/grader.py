@@ -88,7 +88,7 @@ def grade(
     args = judge.build(np.random.default_rng(seed))
     probe = sandbox.run_probe(path, judge.probe, args, time_limit=judge.time_limit, child=child)
     if probe.status != "ok":
-        result = _error(exercise_id, T(probe.message, probe.message_ko or _korean_sandbox_message(probe.status, probe.message)), probe.stdout, seed)
+        result = _error(exercise_id, T(probe.message, probe.message_ko or _korean_sandbox_message(probe.message)), probe.stdout, seed)
         result.started = not (probe.status == "error" and probe.message.endswith(TODO))
         return result
     names = _check_names(exercise_id, judge.checks)
@@ -167,17 +167,8 @@ def _check_names(exercise_id: str, keys: tuple[str, ...]) -> dict[str, Text]:
     return dict(zip(keys, checks))
 
 
-_KO = {
-    "timeout": "제한 시간 {limit}을(를) 넘었습니다 — 무한 루프인가요?",
-    "memory": "메모리가 부족합니다(제한은 약 1 GiB) — 배열이 필요 이상으로 크지 않나요?",
-}
-
-
-def _korean_sandbox_message(status: str, message: str) -> str:
-    if status == "timeout":
-        return _KO["timeout"].format(limit=message.split("after ")[-1].split(" —")[0])
-    if status == "memory":
-        return _KO["memory"]
+def _korean_sandbox_message(message: str) -> str:
+    """Korean for the child's own error text (the sandbox's own messages come with `message_ko`)."""
     if message.startswith("syntax error on line"):
         return message.replace("syntax error on line", "문법 오류, 줄", 1)
     if message.startswith("your file defines no"):
@@ -185,14 +176,4 @@ def _korean_sandbox_message(status: str, message: str) -> str:
         return f"파일에 `{name}`이(가) 정의되어 있지 않습니다(이름은 대소문자를 구분합니다)"
     if message.startswith("your code called sys.exit"):
         return "코드가 sys.exit()를 호출했습니다. 채점기는 프로그램을 끝내는 대신 값을 돌려받아야 합니다"
-    if message.startswith("your code ended the process"):
-        return "채점기가 결과를 받기 전에 코드가 프로세스를 끝냈습니다 — os._exit()나 sys.exit()를 호출하나요?"
-    if message.startswith("your code printed more than"):
-        return "코드가 출력을 너무 많이 내서 채점기가 멈췄습니다 — 반복문 안에 print가 있나요?"
-    if message.startswith("your code wrote a file larger"):
-        return "코드가 1 MiB보다 큰 파일을 써서 채점기가 멈췄습니다"
-    if message.startswith("the Python process running your code crashed"):
-        return "코드를 실행하던 파이썬 프로세스가 비정상 종료했습니다" + message[message.rfind(" ("):]
-    if message.startswith("the grader received garbled results"):
-        return "채점기가 알아볼 수 없는 결과를 받았습니다(코드가 채점기의 파일에 무언가를 썼나요?)"
     return ko_error(message)

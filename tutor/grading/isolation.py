@@ -45,7 +45,6 @@ import sys
 LAYERS = ("no_new_privs", "landlock", "seccomp")  # entered in the child, in this order
 
 _PR_SET_NO_NEW_PRIVS = 38
-_PR_GET_NO_NEW_PRIVS = 39
 _PR_SET_CHILD_SUBREAPER = 36
 _PR_GET_SECCOMP = 21
 
@@ -88,16 +87,6 @@ def become_subreaper() -> bool:
     except (IsolationError, OSError, AttributeError):
         return False
     return True
-
-
-def is_subreaper() -> bool:
-    try:
-        libc = _libc()
-        flag = ctypes.c_int(0)
-        _check(libc.prctl(37, ctypes.byref(flag), 0, 0, 0), "PR_GET_CHILD_SUBREAPER")
-    except (IsolationError, OSError, AttributeError):
-        return False
-    return bool(flag.value)
 
 
 # ------------------------------------------------------------------------------------------- Landlock

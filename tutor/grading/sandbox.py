@@ -223,9 +223,7 @@ def _collect(proc: subprocess.Popen, result_r: int, request: bytes, deadline: fl
             while True:
                 try:
                     chunk = os.read(fd, 1 << 16)
-                except (BlockingIOError, InterruptedError):
-                    break
-                except OSError:
+                except OSError:  # drained (BlockingIOError) or gone
                     break
                 if not chunk:
                     break

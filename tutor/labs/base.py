@@ -47,6 +47,9 @@ def said(label: Text | str, lang: str) -> str:
     return label.get(lang) if isinstance(label, Text) else label
 
 
+YOURS = Text(" (yours)", " (내 코드)")  # the tag of a part the learner's code ran
+
+
 @dataclass(frozen=True)
 class Part:
     """One computation of a lab; ``exercise`` says whose code may supply ``what`` (e.g. "Adam")."""
@@ -110,7 +113,7 @@ class LabResult:
         """A short tag for plot titles and keys: " (yours)" / " (내 코드)" when the learner's code ran this part."""
         if self.used.get(part) != "learner":
             return ""
-        return " (내 코드)" if lang == "ko" else " (yours)"
+        return YOURS.get(lang)
 
 
 def lab_rng(seed: int, *stream: int) -> np.random.Generator:

@@ -19,7 +19,7 @@ import numpy as np
 
 from tutor.content import Text
 from tutor.labs._blas import one_blas_thread
-from tutor.labs.base import LabResult, Part, ReferenceImpl, no_progress, said
+from tutor.labs.base import YOURS, LabResult, Part, ReferenceImpl, no_progress, said
 from tutor.labs.registry import LABS
 
 PROBE = "tutor.labs.probes:run_part"
@@ -63,7 +63,7 @@ def run_lab(lab_id: str, *, seed: int = 0, home: Path | None = None, use_learner
                     done += p.weight
             for name, future in futures.items():
                 p = next(q for q in stage if q.name == name)
-                report(done / total, f"{p.what} (내 코드)" if lang == "ko" else f"{p.what} (yours)")
+                report(done / total, p.what + YOURS.get(lang))
                 outcome = future.result()
                 if outcome.status == "ok":
                     data[name] = {k: _array(v) for k, v in outcome.outputs.items()}

@@ -169,7 +169,8 @@ def nothing_reached(world) -> list[str]:
 def stub_fails(world) -> None:
     done = tutor(world, "check", "sgd", "--json", "--no-record")
     assert done.returncode == 1, done.stderr.decode(errors="replace")
-    assert json.loads(done.stdout)["status"] in ("fail", "error")
+    data = json.loads(done.stdout)
+    assert data["status"] == "fail" and data["started"] is False, data  # the stub: not started, no credit
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=[p.stem for p in ATTACKS])

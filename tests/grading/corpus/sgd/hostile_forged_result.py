@@ -1,5 +1,6 @@
-# expect: fail|error
-# A forged "ok" frame with no cases: never a pass (a fail if it arrives, an error if the sandbox stops it).
+# expect: fail
+# A forged "ok" frame with no cases: it arrives, and the parent's check of the outputs against what it
+# asked for fails every check (never a pass).
 import json
 import os
 import struct
