@@ -92,14 +92,13 @@ def check(args) -> int:
         raise
     file = Path(args.file).expanduser() if args.file else None
 
-    if getattr(args, "strict", False):
-        sandbox.STRICT = True
-    if sandbox.strict():  # the full OS boundary (--strict or TUTOR_STRICT=1), or no grading
+    if getattr(args, "strict", False) or sandbox.strict():  # the full OS boundary (or TUTOR_STRICT=1), or no grading
         problem = sandbox.boundary_problem()
         if problem:
             first.discard()
             print(problem[language(args) == "ko"], file=sys.stderr)
             return 2
+        sandbox.STRICT = True
 
     workers = max(1, min(len(ids), (os.cpu_count() or 2) + 1))
     children = queue.SimpleQueue()
