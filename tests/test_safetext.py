@@ -79,3 +79,12 @@ def test_hostile_objects():
     assert safe_text(Raises()) == "<Raises>"
     assert safe_text(b"\xff\x1b") == "\\xff␛"
     assert safe_text(None) == ""
+
+
+def test_first_unsafe_finds_what_safe_text_would_change():
+    from tutor.safetext import first_unsafe
+
+    assert first_unsafe("a\tb\r\nc") is None
+    assert first_unsafe("ok\n\u202e") == 3
+    assert first_unsafe("ok\x1b") == 2
+    assert first_unsafe("ok\n", allowed="") == 2

@@ -42,6 +42,14 @@ def _visible(char: str, one_line: bool) -> str:
     return f"<U+{code:04X}>"
 
 
+def first_unsafe(text: str, allowed: str = "\n\r") -> int | None:
+    """The index of the first character `safe_text` would change (tab and `allowed` aside), or None."""
+    for found in _UNSAFE.finditer(text):
+        if found.group() not in allowed:
+            return found.start()
+    return None
+
+
 def safe_text(value: object, *, limit: int | None = LIMIT, one_line: bool = False) -> str:
     """`value` as text that is safe to print, put in JSON or show in a widget (see the module's doc)."""
     if value is None:

@@ -563,8 +563,13 @@ async def test_a_file_that_is_not_utf8_opens_read_only_and_is_never_rewritten(ma
     assert (tmp_path / "workspace" / "sgd.py").read_bytes() == latin1
 
 
-async def test_control_characters_are_shown_visibly_and_the_file_is_never_rewritten(make_app, tmp_path):
-    raw = SOLUTION.encode() + b"# \x1b]0;pwned\x07\x1b[2J\n"
+@pytest.mark.parametrize(
+    ("line", "hidden", "visible"),
+    [("# \x1b]0;pwned\x07\x1b[2J\n", "\x1b", "␛]0;pwned␇"), ("# \u202etxt.exe\n", "\u202e", "<U+202E>txt.exe")],
+    ids=["escape", "bidi-override"],
+)
+async def test_control_characters_are_shown_visibly_and_the_file_is_never_rewritten(make_app, tmp_path, line, hidden, visible):
+    raw = SOLUTION.encode() + line.encode()
     (tmp_path / "workspace").mkdir(exist_ok=True)
     (tmp_path / "workspace" / "sgd.py").write_bytes(raw)
     app = make_app()
@@ -573,7 +578,7 @@ async def test_control_characters_are_shown_visibly_and_the_file_is_never_rewrit
         screen = await open_sgd_exercise(pilot)
         editor = screen.query_one("#editor", CodeEditor)
         await wait_for(pilot, lambda: editor.read_only)
-        assert "\x1b" not in editor.text and "␛]0;pwned␇" in editor.text
+        assert hidden not in editor.text and visible in editor.text
         assert "control character" in side_text(screen)
         editor_save(screen.path, SOLUTION)  # fixed in another editor: editable again
         await wait_for(pilot, lambda: not editor.read_only and editor.text == SOLUTION)

@@ -45,7 +45,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
-from tutor.safetext import safe_text
+from tutor.safetext import first_unsafe, safe_text
 from tutor.screens.base import TutorModal, TutorScreen
 from tutor.screens.confirm import ConfirmScreen, SolutionScreen
 from tutor.screens.nextstep import OffersNextStep
@@ -57,16 +57,16 @@ from tutor.widgets.results import render_results, started, verdict
 NARROW = 100  # below this many columns the editor goes under the task
 SETTLE = 1.0  # seconds after a change during which the watcher compares bytes, not only stat
 RECORD_AFTER = 0.5  # a save is an attempt once the file has not changed for this long (module doc)
-_ALLOWED_CONTROLS = {"\t", "\n", "\r"}  # \r: files saved with CRLF line ends
 
 
 def _control_at(text: str) -> tuple[int, str] | None:
-    """(line number, visible form) of the first control character other than tab and newline."""
-    for number, line in enumerate(text.splitlines(), 1):
-        for char in line:
-            if (ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F) and char not in _ALLOWED_CONTROLS:
-                return number, safe_text(char)
-    return None
+    """(line number, visible form) of the first character that is not safe to show as it is: a control
+    character other than tab and newline (\r too: files saved with CRLF line ends), or a bidirectional
+    override (tutor.safetext decides which)."""
+    at = first_unsafe(text)
+    if at is None:
+        return None
+    return text.count("\n", 0, at) + 1, safe_text(text[at])
 
 
 def _replace_strings(value: Any, old: str, new: str) -> Any:
