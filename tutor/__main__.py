@@ -1,5 +1,5 @@
 """`python -m tutor`: the same entry point as the `tutor` console script."""
 
-from tutor.cli import main
+from tutor.cli import run
 
-raise SystemExit(main())
+run()

@@ -130,9 +130,30 @@ class Child:
                 pipe.close()
 
 
+_prestarted: Child | None = None
+
+
+def prestart() -> None:
+    """Start a child for a check that is about to be asked for; the next `spawn()` hands it out. The CLI
+    calls this before it even parses its arguments, so the child's start-up overlaps all of its own."""
+    global _prestarted
+    discard_prestarted()
+    _prestarted = Child()
+
+
+def discard_prestarted() -> None:
+    """Kill the child `prestart` made if nothing took it (`tutor check --help`, a usage error)."""
+    global _prestarted
+    child, _prestarted = _prestarted, None
+    if child is not None:
+        child.discard()
+
+
 def spawn() -> Child:
-    """Start a child now; hand it to `run_probe(..., child=...)` later."""
-    return Child()
+    """Start a child now (or take the one `prestart` made); hand it to `run_probe(..., child=...)` later."""
+    global _prestarted
+    child, _prestarted = _prestarted, None
+    return child if child is not None else Child()
 
 
 def run_probe(
