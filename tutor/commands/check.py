@@ -119,13 +119,19 @@ def check(args) -> int:
             warm_another = taken + children.qsize() < len(ids)
         if warm_another:  # the next task's child starts while this one is graded
             children.put(sandbox.spawn())
-        return grade(exercise_id, file=file, child=child)
+        try:
+            return grade(exercise_id, file=file, child=child)
+        finally:
+            child.asked.set()
 
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(one, e) for e in ids]
-        store, lang, problem = _open_store(args)  # meanwhile: the store's imports and files
+        # The store's imports and files while the first child runs the learner's code, not before: this
+        # process's own work is what a check waits for, and the request goes out sooner without it.
+        first.asked.wait()
+        store, lang, problem = _open_store(args)
         results = [f.result() for f in futures]
     while not children.empty():
         children.get().discard()

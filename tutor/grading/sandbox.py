@@ -112,6 +112,7 @@ class Child:
         finally:
             os.close(result_w)
         self.used = False
+        self.asked = threading.Event()  # set once the child has its whole request (or never will)
 
     def discard(self) -> None:
         """Kill a child that will not be used."""
@@ -120,6 +121,7 @@ class Child:
             self._close()
 
     def _close(self) -> None:
+        self.asked.set()
         _kill_group(self.proc)
         with _live_lock:
             _live.discard(self.proc.pid)
@@ -187,7 +189,7 @@ def run_probe(
         child = Child()
     child.used = True
     try:
-        outcome = _collect(child.proc, child.result_r, request, started + time_limit, restart=time_limit)
+        outcome = _collect(child.proc, child.result_r, request, started + time_limit, restart=time_limit, asked=child.asked)
     finally:
         child._close()
     ended, result_bytes, output, output_total = outcome
@@ -202,11 +204,14 @@ def run_probe(
     return result
 
 
-def _collect(proc: subprocess.Popen, result_r: int, request: bytes, deadline: float, restart: float | None = None):
+def _collect(
+    proc: subprocess.Popen, result_r: int, request: bytes, deadline: float, restart: float | None = None, asked: threading.Event | None = None
+):
     """Feed stdin, read both pipes until both close, the child is gone, or the (monotonic) deadline passes.
 
     With `restart`, the deadline becomes `restart` seconds after the request is fully written: a parent
     stopped before the child even had its request does not count that against the learner's code.
+    `asked` is set then too (the CLI does its own work while the child runs).
 
     Returns (how it ended: "done" | "timeout" | "flood" | "too_big", result bytes, output, output total).
     A child that has exited is never reported as timed out: what it wrote is drained and used.
@@ -277,6 +282,8 @@ def _collect(proc: subprocess.Popen, result_r: int, request: bytes, deadline: fl
                         proc.stdin.close()
                         if restart is not None:
                             deadline = time.monotonic() + restart
+                        if asked is not None:
+                            asked.set()
                     continue
                 chunk = os.read(key.fd, 1 << 16)
                 if not chunk:
