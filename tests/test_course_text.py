@@ -200,7 +200,8 @@ def duplicates(questions) -> list[tuple[str, str, str]]:
 
 
 def test_the_duplicate_check_catches_the_duplicates_the_review_found():
-    from tutor.content import Choice, Question, Text
+    from tutor.content import Choice, Question
+    from tutor.text import Text
 
     def choice(q_id, key, options):
         return Question(id=q_id, concept=q_id[:4], type="choice", prompt=Text(en=q_id, ko=q_id), answer=0,

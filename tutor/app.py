@@ -21,7 +21,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tutor import paths
-from tutor.content import Course, Text, load_course
+from tutor.content import Course, load_course
+from tutor.text import Text
 from tutor.progress.settings import THEMES  # one list: the themes a setting may name
 from tutor.safetext import safe_text
 from tutor.screens.base import Call

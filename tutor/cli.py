@@ -20,12 +20,12 @@ from tutor import __version__
 if TYPE_CHECKING:
     import argparse
 
-    from tutor.content import Text
+    from tutor.text import Text
 
 
 class TutorError(Exception):
     """An error for the learner: a key of `tutor.commands.WORDS` and its values (or words already made in
-    both languages, a `tutor.content.Text`, e.g. the progress store's), said in the learner's language by
+    both languages, a `tutor.text.Text`, e.g. the progress store's), said in the learner's language by
     `main`."""
 
     def __init__(self, key: str | Text, **values: object) -> None:
@@ -49,7 +49,7 @@ def _say(key: str | Text, lang: str, **values: object) -> str:
 def _own_words(exc: BaseException) -> Text | None:
     """The words an error of the core carries for the learner (`words`, both languages: a file-system
     problem in the workspace, the progress store's errors), or None."""
-    from tutor.content import Text
+    from tutor.text import Text
 
     words = getattr(exc, "words", None)
     return words if isinstance(words, Text) else None
@@ -63,7 +63,16 @@ class CommandError(TutorError):
     """The command cannot do what was asked (missing file, nothing to show): one line, exit status 1."""
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Unused:
+    """Stands in for the sub-parser of a command other than the one asked for: its arguments are dropped."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        pass
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only` (the command `argv` names), that command's sub-parser alone, since argparse's
+    work for sixteen others (each looks up its translations on disk) is 3 ms on every `tutor check`."""
     import argparse  # not for plain `tutor`, which starts the app at once (see main)
 
     parser = argparse.ArgumentParser(
@@ -79,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=("en", "ko"), default=argparse.SUPPRESS, help="language of the output")
 
     def add(name: str, handler: str, help: str) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return _Unused()  # type: ignore[return-value]
         p = sub.add_parser(name, help=help, description=help, parents=[common])
         p.set_defaults(handler=handler)
         return p
@@ -129,6 +140,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lr", type=float, default=None, help="learning rate (optimizer labs; all optimizers, or --optimizer)")
     p.add_argument("--optimizer", action="append", metavar="NAME", help="only this optimizer (repeatable): sgd, momentum, adagrad, adam, ...")
     p.add_argument("--steps", type=int, default=None, help="number of steps (optimizer_paths)")
+    if only is not None and only not in sub.choices:  # not a command: the error lists them all
+        return _parser()
     return parser
 
 
@@ -221,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     # Plain `tutor` starts the app without importing argparse and building the parser: start-up counts.
-    args = _parser().parse_args(argv) if argv else None
+    args = _parser(_command_in(argv)).parse_args(argv) if argv else None
     try:
         if args is None or args.command is None:
             from tutor.app import run_app  # it refuses to start without a terminal (exit 2)

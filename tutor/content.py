@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from tutor import paths
+from tutor.text import Text  # the course's words; `tutor.text` so that rooms needing only Text skip this module
 
 LANGUAGES = ("en", "ko")
 QUESTION_TYPES = ("choice", "numeric", "symbolic", "predict")
@@ -27,17 +28,6 @@ GROUPS: dict[str, dict[str, str]] = {
 
 class ContentError(Exception):
     """A course file is missing or malformed."""
-
-
-@dataclass(frozen=True)
-class Text:
-    """A piece of text in both languages."""
-
-    en: str
-    ko: str
-
-    def get(self, lang: str) -> str:
-        return self.ko if lang == "ko" else self.en
 
 
 @dataclass(frozen=True)

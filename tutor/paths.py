@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tutor.content import Text
+    from tutor.text import Text
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -83,7 +83,7 @@ def disk_problem(exc: OSError) -> tuple[str, Text]:
     """
     import errno
 
-    from tutor.content import Text
+    from tutor.text import Text
 
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return "no-space", Text("the disk is full", "디스크가 가득 찼습니다")
@@ -103,7 +103,7 @@ def disk_problem(exc: OSError) -> tuple[str, Text]:
 
 def disk_advice(reason: str) -> Text | None:
     """What the learner can do about a `disk_problem` reason (None: nothing general to say)."""
-    from tutor.content import Text
+    from tutor.text import Text
 
     if reason == "no-space":
         return Text("free some space and try again", "공간을 비운 뒤 다시 해 보세요")

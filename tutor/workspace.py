@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tutor import paths
-from tutor.content import Text
+from tutor.text import Text
 
 class WorkspaceError(OSError):
     """A learner's file could not be made, saved or backed up. `words` (a Text) is the one line for the

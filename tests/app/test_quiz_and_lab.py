@@ -197,7 +197,8 @@ async def test_a_new_question_starts_with_its_first_option_highlighted(make_app,
 async def test_code_in_choices_and_feedback_is_shown_as_code_not_as_backticks(make_app, lang):
     """Course text marks code with backticks (the prompt is Markdown); the options and the feedback show
     it as code too, never the raw backticks. A lone backtick stays as it is."""
-    from tutor.content import Choice, Text
+    from tutor.content import Choice
+    from tutor.text import Text
 
     app = make_app(lang=lang)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -11,7 +11,7 @@ from conftest import reference_result
 
 from tutor import paths
 from tutor.cli import main
-from tutor.content import Text
+from tutor.text import Text
 from tutor.labs import LABS, render, run_lab, summary
 from tutor.labs.plotting import cells, fit
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tutor.content import Choice, Question, Text
+from tutor.content import Choice, Question
+from tutor.text import Text
 from tutor.quiz import check, instantiate
 
 

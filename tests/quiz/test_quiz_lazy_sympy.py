@@ -15,7 +15,7 @@ def test_importing_the_quiz_does_not_import_sympy():
 
 def test_checking_a_symbolic_answer_runs_sympy_in_another_process():
     code = (
-        "from tutor.content import Question, Text\n"
+        "from tutor.content import Question\nfrom tutor.text import Text\n"
         "from tutor.quiz import instantiate, check\n"
         "q = Question(id='0111-t', concept='0111', type='symbolic', prompt=Text('p', 'p'), answer='lambda*W',"
         " symbols=('lambda', 'W'), explanation=Text('e', 'e'))\n"

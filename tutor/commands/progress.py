@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from tutor.commands import language, say
-from tutor.content import Text
+from tutor.text import Text
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
 from tutor.progress.mastery import EXPLAINED

@@ -19,7 +19,7 @@ from types import ModuleType
 import numpy as np
 
 from tutor import paths, workspace
-from tutor.content import Text
+from tutor.text import Text
 from tutor.grading import judges, probes
 from tutor.grading.judges import common
 from tutor.grading.probe_api import TODO

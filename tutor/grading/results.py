@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tutor.content import Text
+from tutor.text import Text
 from tutor.grading.probe_api import TODO
 from tutor.safetext import safe_text
 

@@ -2,7 +2,7 @@
 
 API for the TUI and the CLI:
 
-- ``LABS``: lab id → ``Lab`` with ``id``, ``title`` and ``description`` (``tutor.content.Text``, en/ko),
+- ``LABS``: lab id → ``Lab`` with ``id``, ``title`` and ``description`` (``tutor.text.Text``, en/ko),
   ``concepts`` (concept ids it illustrates) and ``defaults`` (its parameters). The ids, as lessons link
   them (``lab:<id>``): optimizer_paths, optimizer_compare, symmetry, activations, batchnorm, overfitting,
   ensemble, random_search.

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from tutor.content import Text
+from tutor.text import Text
 from tutor import reference
 
 # Reference functions that draw random numbers. In the reference path they are bound to a legacy

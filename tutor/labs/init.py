@@ -13,7 +13,7 @@ import functools
 
 import numpy as np
 
-from tutor.content import Text
+from tutor.text import Text
 from tutor.labs import plotting
 from tutor.labs.base import Lab, Part, lab_rng
 from tutor.labs.nets import ACTIVATIONS, MLP, blobs

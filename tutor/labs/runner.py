@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from tutor.content import Text
+from tutor.text import Text
 from tutor.labs._blas import one_blas_thread
 from tutor.labs.base import YOURS, LabResult, Part, ReferenceImpl, no_progress, said
 from tutor.labs.registry import LABS

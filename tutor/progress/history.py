@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from tutor.content import Text
+from tutor.text import Text
 from tutor.progress.storage import CorruptFile, Worded, atomic_write, decode_json, fsync_dir, write_all
 
 KINDS = ("quiz", "check", "hint", "solution", "lesson")

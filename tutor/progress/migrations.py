@@ -19,7 +19,7 @@ import hashlib
 import json
 from typing import Callable
 
-from tutor.content import Text
+from tutor.text import Text
 from tutor.progress.history import InvalidAttempt, validate
 from tutor.progress.storage import CorruptFile
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from tutor.content import Course, Text
+from tutor.content import Course
+from tutor.text import Text
 
 
 @dataclass(frozen=True)

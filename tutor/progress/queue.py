@@ -43,7 +43,8 @@ from functools import lru_cache
 
 from fsrs import State
 
-from tutor.content import Course, Question, Text
+from tutor.content import Course, Question
+from tutor.text import Text
 from tutor.progress.history import parse_time
 from tutor.progress.model import Model, scheduler
 

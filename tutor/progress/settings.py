@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 
 from tutor import paths
-from tutor.content import Text
+from tutor.text import Text
 from tutor.progress.storage import Worded
 
 STATE_FILE = "state.json"  # in the progress folder: settings + the checkpoint (see tutor.progress.store)

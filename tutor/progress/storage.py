@@ -27,7 +27,7 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tutor.content import Text
+from tutor.text import Text
 
 try:
     import fcntl

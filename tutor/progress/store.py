@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING
 from tinydb import TinyDB
 
 from tutor import paths
-from tutor.content import Text
+from tutor.text import Text
 from tutor.progress import migrations
 from tutor.progress.history import (
     EARLIEST,

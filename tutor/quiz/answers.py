@@ -25,7 +25,8 @@ import math
 import random
 from dataclasses import dataclass, field
 
-from tutor.content import Question, Text
+from tutor.content import Question
+from tutor.text import Text
 from tutor.quiz.generators import GENERATORS, Generated, Tolerance, num
 from tutor.quiz.parse import AnswerParseError, declare, parse, parse_number, to_text
 from tutor.quiz.symbolic import equivalent

@@ -22,7 +22,7 @@ from typing import Callable
 import numpy as np
 
 from tutor import reference
-from tutor.content import Text
+from tutor.text import Text
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ import math
 import unicodedata
 from fractions import Fraction
 
-from tutor.content import Text
+from tutor.text import Text
 
 MAX_CHARS = 200
 MAX_TOKENS = 100

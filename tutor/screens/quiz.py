@@ -19,7 +19,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tutor.content import Question, Text
+from tutor.content import Question
+from tutor.text import Text
 from tutor.screens.base import TutorScreen
 from tutor.screens.nextstep import OffersNextStep
 from tutor.widgets.footer import LocalFooter

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
-from tutor.content import Text
+from tutor.text import Text
 from tutor.grading.results import Diagnosis, Outcome
 
 # exercise id -> module defining `judge_for(exercise_id)`, in course order

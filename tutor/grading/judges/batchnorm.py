@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import numpy as np
 
 import tutor.reference as reference
-from tutor.content import Text
+from tutor.text import Text
 from tutor.grading import probes
 from tutor.grading.judges import Judge, Verdict
 from tutor.grading import variants as known

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tutor.content import Text
+from tutor.text import Text
 from tutor.grading import variants as known
 from tutor.grading.probe_api import TODO
 from tutor.grading.results import T, ko_error, num

@@ -26,7 +26,7 @@ from tutor.grading import probes
 from tutor.grading import variants as known
 from tutor.grading.judges import Judge, Verdict
 from tutor.grading.judges.common import first_outside, near_miss
-from tutor.content import Text
+from tutor.text import Text
 from tutor.grading.results import PASS, Outcome, T, ko_error, num
 
 REL_TOL = 1e-7  # rounding between equivalent ways of writing the same update

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from tutor.content import Text
+from tutor.text import Text
 from tutor.grading.results import Diagnosis
 
 _HERE = Path(__file__).resolve().parent
