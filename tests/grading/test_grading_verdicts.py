@@ -10,7 +10,7 @@ import pytest
 
 from tutor import paths
 from tutor.grading import grade, probes, sandbox
-from tutor.grading.judges import EXERCISES, judge_for
+from tutor.grading.judges import EXERCISES, Draws, judge_for
 from tutor.grading.judges.common import expected_outputs, outputs_problem, stopped_at_todo, todo_only
 
 
@@ -25,7 +25,7 @@ def _module(exercise_id, name="solution"):
 def _outputs(exercise_id, module, seed=3):
     """What the probe returns for this exercise on `module`, run here (our own code)."""
     judge = judge_for(exercise_id)
-    args = judge.build(np.random.default_rng(seed))
+    args = judge.build(Draws(seed))  # as the grader draws them
     function = getattr(probes, judge.probe.rpartition(":")[2])
     return judge, args, function(module, **copy.deepcopy(args))
 

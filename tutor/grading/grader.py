@@ -11,7 +11,7 @@ import copy
 import functools
 import importlib.util
 import logging
-import secrets
+import os
 import tomllib
 from pathlib import Path
 from types import ModuleType
@@ -84,8 +84,8 @@ def grade(
         if child is not None:
             child.discard()
         return _error(exercise_id, problem)
-    seed = secrets.randbits(32) if seed is None else seed
-    args = judge.build(np.random.default_rng(seed))
+    seed = int.from_bytes(os.urandom(4), "big") if seed is None else seed  # not `secrets`: hashlib's start-up
+    args = judge.build(judges.Draws(seed))
     probe = sandbox.run_probe(path, judge.probe, args, time_limit=judge.time_limit, child=child)
     if probe.status != "ok":
         result = _error(exercise_id, T(probe.message, probe.message_ko or _korean_sandbox_message(probe.message)), probe.stdout, seed)

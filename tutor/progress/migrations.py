@@ -15,7 +15,6 @@ Versions:
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Callable
 
@@ -29,6 +28,8 @@ V0_THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
 def _v0_to_v1(tables: dict) -> dict:
+    import hashlib  # here: OpenSSL's start-up is not for every check
+
     pending = {}
     for doc_id, doc in tables.get("attempts", {}).items():
         if not isinstance(doc, dict):

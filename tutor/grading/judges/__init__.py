@@ -11,7 +11,11 @@ calls and steps, keys, types, dtypes), so a judge may zip them with its inputs.
 from __future__ import annotations
 
 import importlib
+import math
+import random
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from tutor.text import Text
 from tutor.grading.results import Diagnosis, Outcome
@@ -50,6 +54,42 @@ class Verdict:
         return [(key, self.outcomes[key]) for key in keys]
 
 
+class Draws:
+    """A check's random inputs from its seed: the few methods of NumPy's `Generator` that judges call, drawn
+    with Python's `random`. Importing `numpy.random` would cost every check about 5 ms, as much as all of
+    the grader's own work. Arrays come back as float64 (`permutation`: int); `size` as NumPy takes it."""
+
+    def __init__(self, seed: int) -> None:
+        self._random = random.Random(seed)
+
+    def _draw(self, size, one) -> float | np.ndarray:
+        if size is None:
+            return one()
+        shape = (size,) if isinstance(size, int) else tuple(size)
+        return np.array([one() for _ in range(math.prod(shape))], dtype=np.float64).reshape(shape)
+
+    def standard_normal(self, size=None):
+        return self._draw(size, lambda: self._random.gauss(0.0, 1.0))
+
+    def uniform(self, low: float = 0.0, high: float = 1.0, size=None):
+        return self._draw(size, lambda: self._random.uniform(low, high))
+
+    def random(self, size=None):
+        return self._draw(size, self._random.random)
+
+    def choice(self, values: list[float], size=None):
+        return self._draw(size, lambda: float(self._random.choice(values)))
+
+    def integers(self, low: int, high: int) -> int:
+        """An int in [low, high), as `Generator.integers`."""
+        return self._random.randrange(low, high)
+
+    def permutation(self, n: int) -> np.ndarray:
+        order = list(range(n))
+        self._random.shuffle(order)
+        return np.array(order)
+
+
 class Judge:
     """The interface every exercise's judge implements."""
 
@@ -59,7 +99,7 @@ class Judge:
     probe: str
     time_limit: float = 2.0
 
-    def build(self, rng) -> dict:
+    def build(self, rng: Draws) -> dict:
         raise NotImplementedError
 
     def judge(self, args: dict, outputs: dict) -> Verdict:
