@@ -31,14 +31,15 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from tutor.grading import isolation
 from tutor.safetext import safe_text
 
-_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
-_CHILD = str(Path(__file__).resolve().with_name("_child.py"))
+# os.path, not pathlib, and no dataclasses here: the CLI imports this module to start a check's child
+# before anything else, and those two imports would hold the child back by ~7 ms.
+_GRADING = os.path.dirname(os.path.realpath(__file__))
+_PACKAGE_PARENT = os.path.dirname(os.path.dirname(_GRADING))
+_CHILD = os.path.join(_GRADING, "_child.py")
 OUTPUT_CAP = 8192  # bytes of the learner's printed output kept for the results
 OUTPUT_KILL = 4 << 20  # a check that prints this much is flooding: stop it rather than pass it
 RESULT_CAP = 64 << 20  # a probe's outputs are small; more than this is an attack or a runaway
@@ -64,15 +65,21 @@ def subreaper() -> bool:
     return _subreaper
 
 
-@dataclass
 class ProbeResult:
-    status: str  # ok | error | timeout | memory | crash
-    outputs: dict = field(default_factory=dict)
-    message: str = ""  # one line for the learner ("" when ok), made safe
-    stdout: str = ""  # what the learner's code printed, capped and made safe
-    seconds: float = 0.0
-    message_ko: str = ""  # the message in Korean, when the sandbox wrote it ("" for the learner's own text)
-    layers: dict = field(default_factory=dict)  # what the child said it entered (informative, not proof)
+    """What a probe gave: `status` ok | error | timeout | memory | crash; `outputs` (when ok); `message`,
+    one line for the learner ("" when ok), made safe; `stdout`, what the learner's code printed, capped and
+    made safe; `seconds`; `message_ko`, the message in Korean when the sandbox wrote it ("" for the
+    learner's own text); `layers`, what the child said it entered (informative, not proof)."""
+
+    def __init__(
+        self, status: str, outputs: dict | None = None, message: str = "", stdout: str = "",
+        seconds: float = 0.0, message_ko: str = "", layers: dict | None = None,
+    ) -> None:
+        self.status, self.outputs, self.message, self.stdout = status, outputs if outputs is not None else {}, message, stdout
+        self.seconds, self.message_ko, self.layers = seconds, message_ko, layers if layers is not None else {}
+
+    def __repr__(self) -> str:
+        return f"ProbeResult({self.status!r}, message={self.message!r}, seconds={self.seconds:.3f})"
 
 
 def blocked_roots() -> list[str]:
@@ -80,10 +87,10 @@ def blocked_roots() -> list[str]:
     the .git folder of a source checkout (its objects hold the solutions too)."""
     from tutor import paths
 
-    roots = [str(Path(__file__).resolve().parents[1]), str(paths.exercises_dir())]
-    git = Path(_PACKAGE_PARENT) / ".git"
-    if git.exists():
-        roots.append(str(git))
+    roots = [os.path.dirname(_GRADING), str(paths.exercises_dir())]
+    git = os.path.join(_PACKAGE_PARENT, ".git")
+    if os.path.exists(git):
+        roots.append(git)
     return roots
 
 
@@ -159,7 +166,7 @@ def spawn() -> Child:
 
 
 def run_probe(
-    learner_file: Path | str,
+    learner_file: str | os.PathLike,
     probe: str,
     args: dict,
     *,
@@ -177,7 +184,7 @@ def run_probe(
             "probe": probe,
             "args": args,
             "file": learner_file,
-            "module_name": Path(learner_file).stem if Path(learner_file).stem.isidentifier() else "learner",
+            "module_name": stem if (stem := os.path.splitext(os.path.basename(learner_file))[0]).isidentifier() else "learner",
             "blocked": blocked_roots(),
             "memory_bytes": memory_mb << 20,
             "cpu_seconds": max(1, math.ceil(time_limit) + 1),
@@ -539,6 +546,7 @@ def self_test(time_limit: float = 5.0) -> dict:
     import shutil
     import socket
     import tempfile
+    from pathlib import Path
 
     folder = Path(tempfile.mkdtemp(prefix="tutor-selftest-"))
     target = folder / "target"
@@ -550,7 +558,7 @@ def self_test(time_limit: float = 5.0) -> dict:
         listener.bind(("127.0.0.1", 0))
         listener.listen(4)
         listener.setblocking(False)
-        secret = str(Path(__file__).resolve().parents[1] / "reference" / "__init__.py")
+        secret = os.path.join(os.path.dirname(_GRADING), "reference", "__init__.py")
         before = set(isolation.processes())
         result = run_probe(
             learner,
