@@ -1,5 +1,6 @@
 """The command line's promises that hold for every subcommand."""
 
+import json
 import os
 import pty
 import subprocess
@@ -154,3 +155,60 @@ def test_outside_text_in_an_error_is_made_safe(tmp_path):
     out = _run(["check", "\x1b]0;pwned\x07", "--lang", "ko"], tmp_path)
     err = out.stderr.decode()
     assert out.returncode == 2 and "\x1b" not in err and "␛" in err
+
+
+# -- the console script: leaves at once, loses nothing ------------------------------------------------
+
+
+def test_the_console_script_leaves_nothing_unwritten_in_a_file_or_a_pipe(tmp_path, monkeypatch):
+    """`cli.run` ends the process with os._exit: what was printed must all be there, in a block-buffered
+    file (a redirect) as in a pipe, and the exit status is main's."""
+    monkeypatch.delenv("PYTHONUNBUFFERED", raising=False)  # as on a learner's machine: stdout buffered
+    listing = tmp_path / "list.json"
+    with listing.open("wb") as fh:  # stdout a file: block-buffered, so an unflushed tail would be lost
+        out = _run(["list", "--json"], tmp_path, stdout=fh)
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(listing.read_text(encoding="utf-8"))) == 20  # every concept
+    out = _run(["check", "--all", "--json", "--no-record"], tmp_path)  # a pipe; untouched stubs: exit 1
+    assert out.returncode == 1, out.stderr
+    assert len(json.loads(out.stdout)["results"]) == 16
+
+
+@pytest.mark.parametrize("buffered", [True, False])
+def test_the_console_script_never_exits_0_into_a_closed_pipe(tmp_path, monkeypatch, buffered):
+    """Buffered, the broken pipe shows only when `cli.run` flushes; unbuffered, while main prints."""
+    if buffered:
+        monkeypatch.delenv("PYTHONUNBUFFERED", raising=False)
+    else:
+        monkeypatch.setenv("PYTHONUNBUFFERED", "1")
+    r, w = os.pipe()
+    os.close(r)
+    try:
+        out = _run(["list"], tmp_path, stdout=w)
+    finally:
+        os.close(w)
+    assert out.returncode == 141
+    assert b"Traceback" not in out.stderr
+
+
+def _processes_with(marker: str) -> list[int]:
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as fh:
+                if marker.encode() in fh.read():
+                    found.append(int(pid))
+        except OSError:
+            pass
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("args", [["check", "--help"], ["check", "nosuch"], ["check"], ["check", "sgd", "--all"], ["--lang", "ko", "check", "--file"]])
+def test_a_check_that_never_grades_leaves_no_sandbox_child_behind(tmp_path, args):
+    """The CLI starts a sandbox child before it parses its arguments; a check that stops at the arguments
+    (help, a usage error) must kill it before it exits, not leave it waiting."""
+    marker = f"TUTOR_TEST_MARK={os.getpid()}-{id(args)}"
+    out = _run(args, tmp_path, **dict([marker.split("=")]))
+    assert out.returncode in (0, 2), out.stderr
+    assert _processes_with(marker) == []
