@@ -195,3 +195,20 @@ def test_an_error_keeps_what_the_code_printed_in_json(home, capsys, tmp_path):
     data = json.loads(capsys.readouterr().out)
     assert data["status"] == "error" and data["tests"] == []
     assert data["output"] == "hello ␛[2J from learner\n"
+
+
+def test_a_check_does_not_pay_for_what_it_does_not_use(home):
+    """The grading parent's start-up is what a check waits for (ARCHITECTURE, "Why a check costs what it
+    costs"): it must not import the course's loader, numpy.random, OpenSSL's hashlib or Textual."""
+    import subprocess
+    import sys
+
+    solve(home, "adam")
+    code = (
+        "import sys\n"
+        "from tutor.cli import main\n"
+        "code = main(['check', 'adam'])\n"
+        "print(code, sorted(m for m in sys.modules if m in {'tutor.content', 'numpy.random', 'hashlib', 'textual', 'secrets'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.splitlines()[-1] == "0 []", out.stdout + out.stderr

@@ -178,3 +178,36 @@ def test_getting_further_than_the_stub_is_started_even_if_a_todo_stops_it_later(
     assert todo_only(stub, stub) and stopped_at_todo(further) and not todo_only(further, stub)
     other = {"cases": [{"error": "line 9 in forward: ValueError: no", "step": 1, "outputs": []}]}
     assert not stopped_at_todo(other) and not todo_only(other, stub)
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_a_seed_gives_the_same_inputs_and_another_seed_others(exercise_id):
+    """`grade(..., seed=)` reproduces a check: its inputs are a function of the seed alone."""
+    judge = judge_for(exercise_id)
+
+    def plain(value):
+        if isinstance(value, np.ndarray):
+            return ("array", value.dtype.str, value.shape, value.tobytes())
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        return value
+
+    first, again, other = (plain(judge.build(Draws(seed))) for seed in (11, 11, 12))
+    assert first == again
+    if exercise_id not in ("xavier_init", "he_init"):  # their inputs are shapes: the learner's code draws
+        assert first != other
+
+
+def test_draws_give_what_the_judges_ask_numpy_for():
+    draws = Draws(0)
+    assert draws.standard_normal((2, 3)).shape == (2, 3) and draws.standard_normal(4).dtype == np.float64
+    assert isinstance(draws.uniform(0.5, 0.85), float) and 0.5 <= draws.uniform(0.5, 0.85) <= 0.85
+    assert ((draws.uniform(-3, 2, size=(50,)) >= -3) & (draws.uniform(-3, 2, size=(50,)) <= 2)).all()
+    assert set(draws.choice([-1.0, 1.0], size=(40,)).tolist()) == {-1.0, 1.0}
+    assert 3 <= draws.integers(3, 7) < 7 and {draws.integers(3, 7) for _ in range(200)} == {3, 4, 5, 6}
+    assert sorted(draws.permutation(30).tolist()) == list(range(30))
+    assert 0 <= draws.random((5,)).min() and draws.random((5,)).max() < 1
+    normal = Draws(1).standard_normal(20_000)
+    assert abs(normal.mean()) < 0.03 and abs(normal.std() - 1) < 0.03
