@@ -1,7 +1,7 @@
 """Grading speed, for the README's Performance section. Run: python benchmarks/grading.py
 
 Prints, with every reference solution copied into a temporary workspace:
-- `tutor check adam`: whole-process wall time (start Python, grade, record, print), median of 9 runs;
+- `tutor check adam`: whole-process wall time (start Python, grade, record, print), median of 15 runs;
 - `tutor check --all`: whole-process wall time for all 16 exercises, median of 5 runs;
 - an Exercism-style check of the same Adam file (pytest running a test file with the expected values
   written in it, as Exercism's Python test runner does; plugins not loaded, so pytest at its fastest),
@@ -162,7 +162,7 @@ def main() -> None:
         env = {**os.environ, "TUTOR_HOME": str(home)}
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 
-        one, pytest_check = paired(env, exercism_style(workspace), 9)
+        one, pytest_check = paired(env, exercism_style(workspace), 15)
         ratios = [t / p for t, p in zip(one, pytest_check)]
         print(f"tutor check adam      median {statistics.median(one):.3f} s   (min {min(one):.3f}, max {max(one):.3f})   target ≤ 0.5 s")
         print(f"pytest (Exercism-style) on the same adam.py, run alternately  median {statistics.median(pytest_check):.3f} s   (min {min(pytest_check):.3f}, max {max(pytest_check):.3f})")
