@@ -170,6 +170,9 @@ async def visit_every_screen() -> None:
     shutil.rmtree(home, ignore_errors=True)
 
 
+CHANGES = ("home -> lesson", "lesson -> exercise", "exercise -> lesson", "lesson -> home")
+
+
 async def screen_changes(rounds: int = 15) -> dict[str, list[float]]:
     """Seconds per screen change, `rounds` times each (a different concept each round, so nothing is
     only warm because the same screen was just shown)."""
