@@ -118,7 +118,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "reset": ("{path} is the stub again", "{path}이(가) 다시 스텁이 되었습니다"),
     "locked": (
         "the solution opens once `tutor check {id}` passes (status now: {status}); `tutor hint {id}` helps meanwhile",
-        "해답은 `tutor check {id}`를 통과한 뒤에 열립니다(현재 상태: {status}). 그동안 `tutor hint {id}`가 도움이 됩니다",
+        "해답은 `tutor check {id}` 명령으로 통과한 뒤에 열립니다(현재 상태: {status}). 그동안 `tutor hint {id}` 명령의 힌트가 도움이 됩니다",
     ),
     # exercise status words, inside sentences
     "status_new": ("not started", "시작 전"),

@@ -51,7 +51,7 @@ WORDS = {
         "summary": "실습 {n}개 중 {p}개 통과",
         "summary_not_started": "실습 {n}개 중 {p}개 통과, {s}개 시작하지 않음",
         "not_started": "시작하지 않음",
-        "next_start": "다음: `tutor path {id}`가 알려 주는 파일에 코드를 작성한 뒤 `tutor check {id}`를 다시 실행하세요",
+        "next_start": "다음: `tutor path {id}` 명령이 알려 주는 파일에 코드를 작성한 뒤 `tutor check {id}` 명령을 다시 실행하세요",
         "not_recorded": "tutor: 결과를 기록하지 못했습니다({why})",
     },
 }
