@@ -212,3 +212,23 @@ def test_a_check_does_not_pay_for_what_it_does_not_use(home):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.splitlines()[-1] == "0 []", out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_no_process_to_be_had_is_a_verdict_in_one_line_not_an_unexpected_error(home, capsys, monkeypatch, lang):
+    """fork fails (a process limit reached, no memory): every child the check starts fails to start; the
+    learner gets one line saying so, in their language, and the exit status 1."""
+    import errno
+
+    from tutor.grading import sandbox
+
+    def no_fork(*args, **kwargs):
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    solve(home, "sgd")
+    monkeypatch.setattr(sandbox.subprocess, "Popen", no_fork)
+    assert main(["check", "sgd", "--lang", lang]) == 1
+    captured = capsys.readouterr()
+    said = captured.out + captured.err
+    assert ("could not start a process" if lang == "en" else "프로세스를 시작하지 못했습니다") in said
+    assert "unexpected" not in said and "Traceback" not in said

@@ -84,18 +84,18 @@ def check(args) -> int:
         os.environ.setdefault(name, value)
     # Start a sandbox child first of all: its Python and NumPy start-up overlaps everything below.
 
-    first = sandbox.spawn()
+    first = _spawn(sandbox)
     try:
         ids = _exercise_ids(args)
     except UsageError:
-        first.discard()
+        _discard(first)
         raise
     file = Path(args.file).expanduser() if args.file else None
 
     if getattr(args, "strict", False) or sandbox.strict():  # the full OS boundary (or TUTOR_STRICT=1), or no grading
         problem = sandbox.boundary_problem()
         if problem:
-            first.discard()
+            _discard(first)
             print(problem[language(args) == "ko"], file=sys.stderr)
             return 2
         sandbox.STRICT = True
@@ -104,7 +104,7 @@ def check(args) -> int:
     children = queue.SimpleQueue()
     children.put(first)
     for _ in range(workers - 1):
-        children.put(sandbox.spawn())
+        children.put(_spawn(sandbox))
 
     from tutor.grading import grade
 
@@ -118,11 +118,12 @@ def check(args) -> int:
             taken += 1
             warm_another = taken + children.qsize() < len(ids)
         if warm_another:  # the next task's child starts while this one is graded
-            children.put(sandbox.spawn())
+            children.put(_spawn(sandbox))
         try:
             return grade(exercise_id, file=file, child=child)
         finally:
-            child.asked.set()
+            if child is not None:
+                child.asked.set()
 
     from concurrent.futures import ThreadPoolExecutor
 
@@ -130,11 +131,12 @@ def check(args) -> int:
         futures = [pool.submit(one, e) for e in ids]
         # The store's imports and files while the first child runs the learner's code, not before: this
         # process's own work is what a check waits for, and the request goes out sooner without it.
-        first.asked.wait()
+        if first is not None:
+            first.asked.wait()
         store, lang, problem = _open_store(args)
         results = [f.result() for f in futures]
     while not children.empty():
-        children.get().discard()
+        _discard(children.get())
     lang, recorded = _record(store, args, results, lang, problem)
 
     if args.json:
@@ -147,6 +149,20 @@ def check(args) -> int:
     else:
         _print_human(results, lang, several=len(results) > 1)
     return 0 if recorded and all(r.passed for r in results) else 1  # an unrecorded result is never silent
+
+
+def _spawn(sandbox):
+    """A sandbox child started now, or None if no process can be had now: grading then tries again and
+    its verdict says why."""
+    try:
+        return sandbox.spawn()
+    except OSError:
+        return None
+
+
+def _discard(child) -> None:
+    if child is not None:
+        child.discard()
 
 
 def _open_store(args):

@@ -147,7 +147,10 @@ def prestart() -> None:
     calls this before it even parses its arguments, so the child's start-up overlaps all of its own."""
     global _prestarted
     discard_prestarted()
-    _prestarted = Child()
+    try:
+        _prestarted = Child()
+    except OSError:  # no process to be had now (a limit, memory): `spawn()` tries again and says why
+        _prestarted = None
 
 
 def discard_prestarted() -> None:
@@ -193,7 +196,15 @@ def run_probe(
         }
     )
     if child is None or child.used:
-        child = Child()
+        try:
+            child = Child()
+        except OSError as exc:  # no process to be had (a process limit, memory): a verdict that says so
+            why = exc.strerror or str(exc)
+            return ProbeResult(
+                "crash",
+                message=f"the grader could not start a process to run your code: {why}; close some programs and try again",
+                message_ko=f"채점기가 코드를 실행할 프로세스를 시작하지 못했습니다: {why}. 다른 프로그램을 닫고 다시 해 보세요",
+            )
     child.used = True
     try:
         outcome = _collect(child.proc, child.result_r, request, started + time_limit, restart=time_limit, asked=child.asked)
