@@ -173,3 +173,32 @@ def test_every_refusal_of_an_attempt_or_a_setting_has_its_korean(home):
     with Store.open(home) as store, pytest.raises(InvalidAttempt) as caught:
         store.record("quiz", "q[/x]", "0097", "right")
     assert why_not_recorded(caught.value, "ko") == caught.value.words.ko and HANGUL.search(caught.value.words.ko)
+
+
+CHECKPOINT_DAMAGE = {  # state.json whose content the model's own checks refuse (JSON that parses)
+    "status": {"exercises": {"1": {"id": "sgd", "concept": "0097", "status": "perfect"}}},
+    "card item": {"cards": {"1": {"item": "Not an id!", "card": {}}}},
+    "card": {"cards": {"1": {"item": "sgd", "card": {"due": "soon"}}}},
+    "count": {"meta": {"1": {"schema": 1, "count": -3}}},
+    "kinds": {"meta": {"1": {"schema": 1, "count": 1, "kinds": {"quiz": "one"}}}},
+    "kinds sum": {"meta": {"1": {"schema": 1, "count": 2, "kinds": {"quiz": 1}}}},
+    "last": {"meta": {"1": {"schema": 1, "count": 0, "kinds": {}, "last": [1, 2]}}},
+    "table": {"concepts": {"1": 7}},
+    "id": {"concepts": {"1": {"id": "../etc"}}},
+    "marks": {"meta": {"1": {"schema": 1, "count": 0, "kinds": {}, "marks": {"2025-01.jsonl": [1, -5]}}}},
+}
+
+
+@pytest.mark.parametrize("case", list(CHECKPOINT_DAMAGE))
+def test_why_a_checkpoint_was_set_aside_is_said_in_korean(home, monkeypatch, capsys, case):
+    """The checkpoint is rebuilt from the history with a backup; the Korean notice says why in Korean."""
+    import json
+
+    with Store.open(home) as store:
+        store.record("quiz", "0097-01", "0097", "right")
+    tables = {"meta": {"1": {"schema": 1, "count": 0, "kinds": {}}}, **CHECKPOINT_DAMAGE[case]}
+    (home / "progress" / "state.json").write_text(json.dumps(tables), encoding="utf-8")
+    monkeypatch.setenv("TUTOR_HOME", str(home))
+    assert main(["--lang", "ko", "progress"]) == 0
+    notice = next(line for line in capsys.readouterr().err.splitlines() if "state.json" in line)
+    assert "예상하지 못한 내용" in notice and _english_words(notice) == [], notice

@@ -24,6 +24,8 @@ import math
 
 from tutor.progress import mastery
 from tutor.progress.history import CONCEPT_ID, EXERCISE_ID, KINDS, QUESTION_ID, check_time, parse_time
+from tutor.progress.storage import CorruptFile
+from tutor.text import Text
 
 if TYPE_CHECKING:
     from fsrs import Scheduler
@@ -163,58 +165,65 @@ class Model:
     def from_tables(cls, tables: dict, count: object, last: object, kinds: object) -> Model:
         """The model a checkpoint describes. Checks content, not only shape (ids match the course's
         patterns, numbers are numbers, times are times), so that nothing read here can break a face later;
-        raises ValueError / TypeError / KeyError (or anything else a hostile file provokes) otherwise."""
+        raises CorruptFile (a ValueError, its words in en and ko) for what it checks, and whatever else a hostile
+        file provokes (KeyError, TypeError, ...) otherwise."""
         model = cls()
         for row in _rows(tables, "exercises"):
             eid = _match(row.pop("id"), EXERCISE_ID)
             model.exercises[eid] = _typed({**new_exercise(_match(row["concept"], CONCEPT_ID)), **row}, new_exercise(""))
             if model.exercises[eid]["status"] not in ("new", "started", "failed", "passed"):
-                raise ValueError("unknown exercise status")
+                raise CorruptFile(Text("unknown exercise status", "알 수 없는 실습 상태"))
         cards = _rows(tables, "cards")
         if cards:
             from fsrs import Card
         for row in cards:
             item = row.pop("item")
             if not isinstance(item, str) or not (QUESTION_ID.fullmatch(item) or EXERCISE_ID.fullmatch(item)):
-                raise ValueError("a card's item is not a question or exercise id")
+                raise CorruptFile(Text("a card's item is not a question or exercise id", "복습 카드의 항목이 문제나 실습의 id가 아닙니다"))
             template = CARD_FIELDS
-            card = Card.from_dict(row.pop("card"))
+            try:
+                card = Card.from_dict(row.pop("card"))
+            except Exception:  # noqa: BLE001 - py-fsrs reads a dict as it finds it: any error is a malformed card
+                raise CorruptFile(Text("malformed card", "복습 카드의 형식이 올바르지 않습니다")) from None
             row = _typed({**template, **row}, template)
             _match(row["concept"], CONCEPT_ID)
             if row["kind"] not in ("question", "exercise") or row["last_outcome"] not in (None, "+", "-"):
-                raise ValueError("malformed card")
+                raise CorruptFile(Text("malformed card", "복습 카드의 형식이 올바르지 않습니다"))
             row["card"] = card
             model.cards[item] = row
         for row in _rows(tables, "concepts"):
             cid = _match(row.pop("id"), CONCEPT_ID)
             model.concepts[cid] = _typed({**new_concept(), **row}, {**new_concept(), "lesson_read": ""})
         if type(count) is not int or count < 0:
-            raise ValueError("the attempt count is not a count")
+            raise CorruptFile(Text("the attempt count is not a count", "기록 개수가 올바른 수가 아닙니다"))
         model.count = count
         if kinds is not None:  # None: a checkpoint from before the counts by kind (the store rebuilds it)
             if not isinstance(kinds, dict) or any(k not in KINDS or type(v) is not int or v < 0 for k, v in kinds.items()):
-                raise ValueError("the attempt counts by kind are malformed")
+                raise CorruptFile(Text("the attempt counts by kind are malformed", "종류별 기록 개수의 형식이 올바르지 않습니다"))
             if sum(kinds.values()) != count:
-                raise ValueError("the attempt counts by kind do not add up")
+                raise CorruptFile(Text("the attempt counts by kind do not add up", "종류별 기록 개수의 합이 전체 개수와 맞지 않습니다"))
             model.kinds = dict(kinds)
         if last is not None:
             if not (isinstance(last, list) and len(last) == 2 and all(isinstance(x, str) for x in last)):
-                raise ValueError("the last attempt is malformed")
+                raise CorruptFile(Text("the last attempt is malformed", "마지막 기록의 형식이 올바르지 않습니다"))
             check_time(parse_time(last[0]))
             model.last = (last[0], last[1])
         return model
 
 
+TABLES_KO = {"exercises": "실습", "cards": "복습 카드", "concepts": "개념"}
+
+
 def _rows(tables: dict, name: str) -> list[dict]:
     table = tables.get(name, {})
     if not isinstance(table, dict) or not all(isinstance(row, dict) for row in table.values()):
-        raise TypeError(f"the {name} table is malformed")
+        raise CorruptFile(Text(f"the {name} table is malformed", f"{TABLES_KO[name]} 표의 형식이 올바르지 않습니다"))
     return [dict(row) for row in table.values()]
 
 
 def _match(value: object, pattern) -> str:
     if not isinstance(value, str) or not pattern.fullmatch(value):
-        raise ValueError("an id does not match the course's id patterns")
+        raise CorruptFile(Text("an id does not match the course's id patterns", "id가 과정의 id 형식과 맞지 않습니다"))
     return value
 
 

@@ -388,16 +388,16 @@ class Store:
             settings, bad_settings = valid_settings(raw.get("settings", {}))
             tables = {name: raw.get(name, {}) for name in ("exercises", "cards", "concepts")}
             if not all(isinstance(t, dict) for t in tables.values()):
-                raise TypeError("a table is not an object")
+                raise CorruptFile(Text("a table is not an object", "표 하나가 객체가 아닙니다"))
             kinds = meta.get("kinds")
             self._model = Model.from_tables(tables, meta.get("count", 0), meta.get("last"), kinds)
             marks = meta.get("marks", {})
             if not isinstance(marks, dict):
-                raise TypeError("marks is not an object")
+                raise CorruptFile(Text("marks is not an object", "기록 위치(marks)가 객체가 아닙니다"))
             self._marks = {}
             for name, (inode, offset) in marks.items():
                 if not SHARD.match(name) or type(inode) is not int or type(offset) is not int or offset < 0:
-                    raise ValueError("a history mark is malformed")
+                    raise CorruptFile(Text("a history mark is malformed", "기록 위치 하나의 형식이 올바르지 않습니다"))
                 self._marks[name] = ShardMark(inode, offset)
             if kinds is None and self._model.count:
                 # A checkpoint from before the counts by kind: rebuilt from the history (nothing lost).
@@ -406,11 +406,13 @@ class Store:
             pending = [validate(dict(doc)) for doc in self._db.table("pending").all()]
         except Exception as exc:  # whatever a damaged or hostile checkpoint provokes: it is damaged
             self._model, self._marks, self._settings = Model(), {}, {}
-            name, why = exc.__class__.__name__, getattr(exc, "words", None) or Text(str(exc), str(exc))
+            words = getattr(exc, "words", None)  # what the checks here say, in both languages
+            if not isinstance(words, Text):  # what a hostile file provoked: its class and its text
+                words = Text(f"{exc.__class__.__name__}: {exc}", f"{exc.__class__.__name__}: {exc}")
             raise CorruptFile(
                 Text(
-                    f"unexpected content ({name}: {safe_text(why.en, limit=120, one_line=True)})",
-                    f"예상하지 못한 내용({name}: {safe_text(why.ko, limit=120, one_line=True)})",
+                    f"unexpected content ({safe_text(words.en, limit=120, one_line=True)})",
+                    f"예상하지 못한 내용({safe_text(words.ko, limit=120, one_line=True)})",
                 )
             ) from None
         self._settings = settings
