@@ -13,11 +13,15 @@ through `safe_text`. The result
 
 It does not escape Rich markup: widgets show it as `rich.text.Text` (never parsed as markup) or with
 markup off. The core uses it; it imports nothing but the standard library.
+
+`cells(text)` (and `char_cells`) is the one measure of how wide text is in a terminal (Hangul takes two
+cells a letter): what every plain-text table and column of the CLI and the labs aligns by.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 LIMIT = 4000  # characters: enough for a traceback's last lines, never enough to freeze a widget
 
@@ -74,3 +78,13 @@ def safe_text(value: object, *, limit: int | None = LIMIT, one_line: bool = Fals
     if cut:
         text += f" … [+{cut:,} chars]"
     return text
+
+
+def char_cells(char: str) -> int:
+    """Terminal cells one character takes: two for East Asian wide and full-width ones (Hangul), else one."""
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def cells(text: str) -> int:
+    """Terminal cells `text` takes; `text.ljust(n)` would count a Korean word's letters, not its width."""
+    return sum(map(char_cells, text))

@@ -277,3 +277,46 @@ def test_doctor_proves_each_layer_with_a_real_child(tmp_path, monkeypatch, capsy
     data = json.loads(capsys.readouterr().out)
     assert data["self_test"]["attempts"]["write"] == {**data["self_test"]["attempts"]["write"], "outcome": "done", "side_effect": True}
     assert data["self_test"]["attempts"]["connect"]["side_effect"] is True
+
+
+TECHNICAL = {"no_new_privs", "landlock", "seccomp", "subreaper", "ABI", "TCP", "bind", "connect", "ptrace", "Landlock", "child", "CPU", "GiB", "MiB"}
+
+
+@pytest.mark.skipif(not LAYERS_HERE, reason="this machine lacks Landlock or the seccomp filter")
+def test_doctor_says_its_layers_in_korean_and_aligns_them_by_terminal_cells(tmp_path, monkeypatch, capsys):
+    import re
+
+    from tutor.safetext import cells
+
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    assert main(["--lang", "ko", "doctor"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    start = next(i for i, line in enumerate(out) if line.startswith("격리 계층"))
+    rows = [line for line in out[start + 1 :] if line.startswith("  ✓")][:5]  # four layers, the limits
+    assert len(rows) == 5, out
+    for row in rows:
+        english = [w for w in re.findall(r"[A-Za-z_]{4,}", row) if w not in TECHNICAL]
+        assert english == [], row
+    details = {cells(re.match(r"  ✓ (\S+)\s+", row).group(0)) for row in rows}
+    assert details == {18}, rows  # every detail starts in the same terminal column
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "missing: not Linux (darwin)", "missing: the filter is built for x86-64 only (this CPU is aarch64)",
+        "missing: the kernel has no seccomp", "missing: the kernel has no Landlock", "missing: switched off",
+        "missing: needs no_new_privs", "available: ABI 2", "missing: the OS has no child subreaper", "missing: a 32-bit Python",
+        "in force: ABI 3; file system read-only, only what the child needs; TCP not covered (ABI < 4); signals not scoped (ABI < 6)",
+        "in force: ABI 7; file system read-only, only what the child needs; TCP bind/connect refused; signals and abstract sockets scoped",
+        "in force: default-deny filter, 328 instructions: no processes, sockets, ptrace or signals to others",
+    ],
+)
+def test_every_layer_report_has_its_korean(report):
+    import re
+
+    from tutor.grading.isolation import in_korean
+
+    korean = in_korean(report)
+    english = [w for w in re.findall(r"[A-Za-z_]{4,}", korean) if w not in TECHNICAL | {"darwin", "aarch", "Python"}]
+    assert english == [] and re.search("[가-힣]", korean), korean

@@ -16,7 +16,7 @@ import sys
 
 from tutor import __version__
 from tutor.commands import in_language, language, say
-from tutor.safetext import safe_text
+from tutor.safetext import cells, safe_text
 
 def report() -> dict:
     """Everything `tutor doctor` shows, as data."""
@@ -47,7 +47,7 @@ def doctor(args) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0 if data["full_boundary"] else 1
-    from tutor.grading import sandbox
+    from tutor.grading import isolation, sandbox
 
     lang = language(args)
 
@@ -66,8 +66,9 @@ def doctor(args) -> int:
     print(words("layers"))
     for name, detail in data["layers"].items():
         mark = "✓" if detail.startswith("in force") else "✗"
-        line(f"  {mark} {name:<13} {detail}")
-    line(f"  ✓ {words('rlimits'):<13} {words('rlimits_value')}")
+        line(f"  {mark} {name:<13} {in_language((detail, isolation.in_korean(detail)), lang)}")
+    rlimits = words("rlimits")
+    line(f"  ✓ {rlimits}{' ' * max(1, 14 - cells(rlimits))}{words('rlimits_value')}")
     print(words("selftest"))
     for name, attempt in data["self_test"]["attempts"].items():
         what = in_language(sandbox.ATTEMPTS[name], lang)

@@ -12,7 +12,6 @@ import os
 import textwrap
 from collections import Counter
 import sys
-import unicodedata
 from pathlib import Path
 
 from tutor.commands import language, say
@@ -20,7 +19,7 @@ from tutor.text import Text
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
 from tutor.progress.mastery import EXPLAINED
-from tutor.safetext import safe_text
+from tutor.safetext import cells, safe_text
 
 HEADERS = {
     "en": ("Concept", "Mastery", "Exercises", "Due"),
@@ -107,17 +106,12 @@ def _title(course, concept_id: str, lang: str) -> str:
         return concept_id
 
 
-def _width(text: str) -> int:
-    """Terminal columns: Hangul and other wide characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
+    return text + " " * max(0, width - cells(text))
 
 
 def _right(text: str, width: int) -> str:
-    return " " * max(0, width - _width(text)) + text
+    return " " * max(0, width - cells(text)) + text
 
 
 def _line(label: str, width: int, mastery: str, exercises: str, due: str) -> str:
@@ -165,7 +159,7 @@ def progress(args) -> int:
         lang = language(args, store)
         head = HEADERS[lang]
         labels = [f"{r['id']} {r['title'][lang]}" for r in rows]
-        width = max([_width(head[0])] + [_width(label) for label in labels]) + 2
+        width = max([cells(head[0])] + [cells(label) for label in labels]) + 2
         print(_line(head[0], width, *head[1:]))
         for label, row in zip(labels, rows):
             exercises = f"{row['exercises_passed']}/{row['exercises_total']}" if row["exercises_total"] else "-"

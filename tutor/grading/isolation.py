@@ -394,6 +394,40 @@ def seccomp() -> str:
 # ------------------------------------------------------------------------------------ the child's side
 
 
+# The words of the reports above (and of sandbox.capabilities) in Korean, for `tutor doctor`: the reports
+# stay English where they are data (`doctor --json`, a bug report); a Korean learner reads them through
+# `in_korean`. Whatever is not here (an OS error's text) is shown as it came.
+KOREAN = (
+    (r"^in force", "적용됨"),
+    (r"^missing", "없음"),
+    (r"^available", "사용 가능"),
+    (r"file system read-only, only what the child needs", "파일 시스템은 읽기 전용이고 자식 프로세스에 필요한 곳만 읽음"),
+    (r"TCP bind/connect refused", "TCP bind/connect 거부"),
+    (r"TCP not covered \(ABI < 4\)", "TCP는 막지 못함(ABI < 4)"),
+    (r"signals and abstract sockets scoped", "시그널과 추상 소켓은 격리 안쪽으로만"),
+    (r"signals not scoped \(ABI < 6\)", "시그널은 막지 못함(ABI < 6)"),
+    (r"default-deny filter, (\d+) instructions: no processes, sockets, ptrace or signals to others",
+     r"기본 거부 필터(명령어 \1개): 프로세스, 소켓, ptrace, 다른 프로세스로 보내는 시그널 금지"),
+    (r"switched off", "꺼 둠"),
+    (r"needs no_new_privs", "no_new_privs가 먼저 필요함"),
+    (r"the kernel has no Landlock", "커널에 Landlock이 없음"),
+    (r"the kernel has no seccomp", "커널에 seccomp가 없음"),
+    (r"not Linux \((.*?)\)", r"리눅스가 아님(\1)"),
+    (r"the filter is built for x86-64 only \(this CPU is (.*?)\)", r"필터는 x86-64용으로만 만들어짐(이 CPU는 \1)"),
+    (r"a 32-bit Python", "32비트 파이썬"),
+    (r"the OS has no child subreaper", "운영체제에 child subreaper가 없음"),
+)
+
+
+def in_korean(report: str) -> str:
+    """A layer's report ("in force: …", "missing: why") in Korean, phrase by phrase."""
+    import re
+
+    for english, korean in KOREAN:
+        report = re.sub(english, korean, report)
+    return report
+
+
 def enter(read_paths: list[str], *, required: bool = False, only: tuple[str, ...] = LAYERS) -> dict[str, str]:
     """Enter every layer in `only` this machine has; returns layer → "in force: …" or "missing: why".
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from contextlib import contextmanager
 
 import numpy as np
 import plotext as plt
+
+from tutor import safetext
 
 _LOCK = threading.Lock()
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -29,7 +30,7 @@ MARKERS = ("*", "o", "+", "x", "#", "@")
 
 def cells(text: str) -> int:
     """Terminal cells taken by ``text`` (ANSI codes take none, East Asian wide characters two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in _ANSI.sub("", text))
+    return safetext.cells(_ANSI.sub("", text))
 
 
 def fit(line: str, width: int) -> str:
@@ -56,7 +57,7 @@ def _cut(line: str, width: int) -> str:
         if token.startswith("\x1b"):
             out.append(token)
             continue
-        w = 2 if unicodedata.east_asian_width(token) in "WF" else 1
+        w = safetext.char_cells(token)
         if used + w <= width:
             out.append(token)
         used += w

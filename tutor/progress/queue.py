@@ -36,7 +36,6 @@ the queue still works from the store alone, with plainer titles.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -47,6 +46,7 @@ from tutor.content import Course, Question
 from tutor.text import Text
 from tutor.progress.history import parse_time
 from tutor.progress.model import Model, scheduler
+from tutor.safetext import char_cells
 
 CAP = 30  # items a day, at most
 DAY_STARTS = timedelta(hours=4)  # a late night still belongs to the day before (as in Anki)
@@ -144,7 +144,7 @@ def shorten(text: str, limit: int = TITLE_CHARS) -> str:
     line = re.sub(r"^[#>\s]+", "", line)
     line = re.sub(r"`|\*\*|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", line)  # code and emphasis marks, not snake_case
     line = re.sub(r"\s+", " ", line).strip()
-    widths = [2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line]
+    widths = [char_cells(ch) for ch in line]
     if sum(widths) <= limit:
         return line
     end, used = 0, 0
