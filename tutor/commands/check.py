@@ -19,42 +19,10 @@ import sys
 import threading
 from pathlib import Path
 
-from tutor.commands import language
+from tutor.commands import in_language, language, say
 from tutor.safetext import safe_text
 from tutor.cli import UsageError
 
-WORDS = {
-    "en": {
-        "passed": "all {n} checks passed",
-        "failed": "{k} of {n} checks did not pass",
-        "error": "error",
-        "why": "why",
-        "see": "see {concept}",
-        "printed": "your code printed:",
-        "next": "next: tutor hint {id}",
-        "next_pass": "next: tutor solution {id} (compare with the book's way)",
-        "summary": "{p} of {n} exercises pass",
-        "summary_not_started": "{p} of {n} exercises pass, {s} not started",
-        "not_started": "not started",
-        "next_start": "next: write your code in the file `tutor path {id}` shows, then `tutor check {id}` again",
-        "not_recorded": "tutor: the result was not recorded ({why})",
-    },
-    "ko": {
-        "passed": "확인 {n}개 모두 통과",
-        "failed": "확인 {n}개 중 {k}개 통과하지 못함",
-        "error": "오류",
-        "why": "진단",
-        "see": "{concept} 다시 보기",
-        "printed": "코드가 출력한 내용:",
-        "next": "다음: tutor hint {id}",
-        "next_pass": "다음: tutor solution {id} (책의 방식과 비교해 보세요)",
-        "summary": "실습 {n}개 중 {p}개 통과",
-        "summary_not_started": "실습 {n}개 중 {p}개 통과, {s}개 시작하지 않음",
-        "not_started": "시작하지 않음",
-        "next_start": "다음: `tutor path {id}` 명령이 알려 주는 파일에 코드를 작성한 뒤 `tutor check {id}` 명령을 다시 실행하세요",
-        "not_recorded": "tutor: 결과를 기록하지 못했습니다({why})",
-    },
-}
 MARK = {"pass": "✓", "fail": "✗", "error": "✗"}  # "·" marks an exercise not started
 
 
@@ -96,7 +64,7 @@ def check(args) -> int:
         problem = sandbox.boundary_problem()
         if problem:
             _discard(first)
-            print(problem[language(args) == "ko"], file=sys.stderr)
+            print(in_language(problem, language(args)), file=sys.stderr)
             return 2
         sandbox.STRICT = True
 
@@ -182,7 +150,6 @@ def _record(store, args, results, lang, problem) -> tuple[str, bool]:
     from tutor.grading.judges import judge_for
     from tutor.progress import StoreError
 
-    lang = lang if lang in WORDS else "en"
     if store is not None:
         try:
             with store:
@@ -197,44 +164,43 @@ def _record(store, args, results, lang, problem) -> tuple[str, bool]:
     if problem is not None and not args.no_record:
         from tutor.commands.progress import why_not_recorded
 
-        print(WORDS[lang]["not_recorded"].format(why=why_not_recorded(problem, lang)), file=sys.stderr)
+        print(say("check_not_recorded", lang, why=why_not_recorded(problem, lang)), file=sys.stderr)
         return lang, False
     return lang, True
 
 
 def _print_human(results, lang: str, several: bool) -> None:
-    words = WORDS[lang]
     for r in results:
         data = r.to_json(lang)
         if not r.started:  # one quiet line: the learner has not begun this one
-            print(f"· {r.exercise} — {words['not_started']}")
+            print(f"· {r.exercise} — {say('check_not_started', lang)}")
             if not several:
-                print(f"  {words['next_start'].format(id=r.exercise)}")
+                print(f"  {say('check_next_start', lang, id=r.exercise)}")
             continue
         if r.status == "pass":
-            print(f"✓ {r.exercise} — {words['passed'].format(n=len(r.tests))}")
+            print(f"✓ {r.exercise} — {say('check_passed', lang, n=len(r.tests))}")
             if not several:
-                print(f"  {words['next_pass'].format(id=r.exercise)}")
+                print(f"  {say('check_next_pass', lang, id=r.exercise)}")
             continue
         if r.status == "error":
-            print(f"✗ {r.exercise} — {words['error']}: {data['message']}")
+            print(f"✗ {r.exercise} — {say('check_error', lang)}: {data['message']}")
         else:
             bad = sum(t.status != "pass" for t in r.tests)
-            print(f"✗ {r.exercise} — {words['failed'].format(k=bad, n=len(r.tests))}")
+            print(f"✗ {r.exercise} — {say('check_failed', lang, k=bad, n=len(r.tests))}")
             for t in data["tests"]:
                 print(f"  {MARK[t['status']]} {t['name']}")
             print(f"  → {data['message']}")
         for d in data["diagnosis"]:
-            print(f"  {words['why']}: {d['message'][lang]} ({words['see'].format(concept=d['concept'])})")
+            print(f"  {say('check_why', lang)}: {d['message'][lang]} ({say('check_see', lang, concept=d['concept'])})")
         if r.output.strip():
             lines = safe_text(r.output.strip()).splitlines()
-            print(f"  {words['printed']}")
+            print(f"  {say('check_printed', lang)}")
             for line in lines[:5]:
                 print(f"    {line[:200]}")
             if len(lines) > 5:
                 print("    …")
-        print(f"  {words['next'].format(id=r.exercise)}")
+        print(f"  {say('check_next', lang, id=r.exercise)}")
     if several:
         not_started = sum(not r.started for r in results)
-        key = "summary_not_started" if not_started else "summary"
-        print(words[key].format(p=sum(r.passed for r in results), n=len(results), s=not_started))
+        key = "check_summary_not_started" if not_started else "check_summary"
+        print(say(key, lang, p=sum(r.passed for r in results), n=len(results), s=not_started))

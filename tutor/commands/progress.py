@@ -14,52 +14,18 @@ from collections import Counter
 import sys
 from pathlib import Path
 
-from tutor.commands import language, say
+from tutor.commands import WORDS, language, say
 from tutor.text import Text
 from tutor.cli import CommandError
 from tutor.progress import ImportFileError, Store, StoreError
 from tutor.progress.mastery import EXPLAINED
 from tutor.safetext import cells, safe_text
 
-HEADERS = {
-    "en": ("Concept", "Mastery", "Exercises", "Due"),
-    "ko": ("개념", "숙달도", "실습", "복습"),
-}
-KIND_LABELS = {
-    "en": {"question": "question", "exercise": "exercise", "lesson": "lesson"},
-    "ko": {"question": "문제", "exercise": "실습", "lesson": "강의"},
-}
-
-
-# Why something was not recorded, by `StoreError.reason`, and what to do about it.
-WHY_NOT_RECORDED = {
-    "en": {
-        "busy": "another tutor kept your progress busy for too long; try again in a moment",
-        "unwritable": "your data home ({home}) cannot be written; make it writable, or set TUTOR_HOME to a folder you can write",
-        "no-space": "the disk holding {home} is full; free some space and try again",
-        "read-only": "progress was opened read-only",
-        "error": "{detail}",
-    },
-    "ko": {
-        "busy": "다른 tutor가 진행 기록을 너무 오래 쓰고 있었습니다. 잠시 뒤 다시 해 보세요",
-        "unwritable": "데이터 폴더({home})에 쓸 수 없습니다. 쓰기 권한을 주거나 TUTOR_HOME을 쓸 수 있는 폴더로 지정하세요",
-        "no-space": "{home}이(가) 있는 디스크가 가득 찼습니다. 공간을 비운 뒤 다시 해 보세요",
-        "read-only": "진행 기록을 읽기 전용으로 열었습니다",
-        "error": "{detail}",
-    },
-}
-NOT_RECORDED = {
-    "en": {"hint": "tutor: this hint was not recorded: {why}", "solution": "tutor: this look at the solution was not recorded: {why}"},
-    "ko": {"hint": "tutor: 이 힌트는 기록되지 않았습니다: {why}", "solution": "tutor: 해답을 본 것이 기록되지 않았습니다: {why}"},
-}
-
-
 def why_not_recorded(exc: BaseException, lang: str) -> str:
     """One clause, in the learner's language, saying why the store could not record and what to do."""
     from tutor import paths
 
     reason = getattr(exc, "reason", "error")
-    words = WHY_NOT_RECORDED.get(lang, WHY_NOT_RECORDED["en"])
     home = ""
     if reason in ("unwritable", "no-space"):
         try:
@@ -68,13 +34,15 @@ def why_not_recorded(exc: BaseException, lang: str) -> str:
             home = safe_text(os.environ.get("TUTOR_HOME", "~"), limit=200, one_line=True)
     words_of = getattr(exc, "words", None)  # StoreError, InvalidAttempt: the line in both languages
     detail = words_of.get(lang) if isinstance(words_of, Text) else str(exc)
-    return words.get(reason, words["error"]).format(home=home, detail=safe_text(detail, limit=300, one_line=True))
+    key = f"not_recorded_{reason.replace('-', '_')}"
+    if key not in WORDS:  # no advice of our own: the store's words say what happened
+        return safe_text(detail, limit=300, one_line=True)
+    return say(key, lang, home=home)
 
 
 def not_recorded(what: str, exc: BaseException, lang: str) -> str:
     """The line a command prints (to stderr) when it could not record `what` (hint | solution)."""
-    lang = lang if lang in NOT_RECORDED else "en"
-    return NOT_RECORDED[lang][what].format(why=why_not_recorded(exc, lang))
+    return say(f"{what}_not_recorded", lang, why=why_not_recorded(exc, lang))
 
 
 def _open(args=None, **kwargs) -> Store:
@@ -157,7 +125,7 @@ def progress(args) -> int:
             print(json.dumps(data, ensure_ascii=False, indent=2))
             return 0
         lang = language(args, store)
-        head = HEADERS[lang]
+        head = tuple(say(f"column_{c}", lang) for c in ("concept", "mastery", "exercises", "due"))
         labels = [f"{r['id']} {r['title'][lang]}" for r in rows]
         width = max([cells(head[0])] + [cells(label) for label in labels]) + 2
         print(_line(head[0], width, *head[1:]))
@@ -166,7 +134,8 @@ def progress(args) -> int:
             mastery = f"{round(row['mastery'] * 100)}%" if row["practised"] else "-"
             print(_line(label, width, mastery, exercises, str(row["reviews_due"])))
         print()
-        print(textwrap.fill(EXPLAINED[lang], 40 if lang == "ko" else 78))  # Hangul takes two columns
+        explained = EXPLAINED[lang]
+        print(textwrap.fill(explained, 78 if cells(explained) == len(explained) else 40))  # Hangul takes two cells
         today, later = len(plan.items), (f" (+{plan.deferred})" if plan.deferred else "")
         print(say("reviews_due_see" if today else "reviews_due", lang, n=f"{today}{later}"))
     return 0
@@ -194,7 +163,7 @@ def review(args) -> int:
                 print(say("nothing_due", lang))
             return 0
         for number, entry in enumerate(items, start=1):
-            kind = KIND_LABELS[lang][entry.kind]
+            kind = say(f"kind_{entry.kind}", lang)
             print(f"{number:>2}. [{kind}] {safe_text(entry.label(lang), one_line=True)} — {_title(course, entry.concept, lang)}")
             print(f"    {entry.reason.get(lang)}")
         if plan.deferred:
