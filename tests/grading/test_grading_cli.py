@@ -232,3 +232,16 @@ def test_no_process_to_be_had_is_a_verdict_in_one_line_not_an_unexpected_error(h
     said = captured.out + captured.err
     assert ("could not start a process" if lang == "en" else "프로세스를 시작하지 못했습니다") in said
     assert "unexpected" not in said and "Traceback" not in said
+
+
+@pytest.mark.parametrize(("lang", "why"), [("en", "why: "), ("ko", "진단: ")])
+def test_a_failed_check_leads_with_the_diagnosis_then_the_evidence(home, capsys, lang, why):
+    """The verdict line, then what went wrong (the named mistake), then where it showed, then the checks."""
+    target = workspace.learner_file("sgd", home)
+    target.write_text((paths.exercises_dir() / "sgd" / "solution.py").read_text().replace("-=", "+="))
+    assert main(["check", "sgd", "--lang", lang]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("✗ sgd — ")
+    assert lines[1].startswith(f"  {why}") and "0097" in lines[1], lines
+    assert lines[2].startswith("  → ") and "0.95" in lines[2], lines
+    assert lines[3].startswith("  ✗ "), lines

@@ -184,14 +184,15 @@ def _print_human(results, lang: str, several: bool) -> None:
             continue
         if r.status == "error":
             print(f"✗ {r.exercise} — {say('check_error', lang)}: {data['message']}")
-        else:
+        else:  # the verdict, then the diagnosis (what went wrong), the evidence, and every check
             bad = sum(t.status != "pass" for t in r.tests)
             print(f"✗ {r.exercise} — {say('check_failed', lang, k=bad, n=len(r.tests))}")
-            for t in data["tests"]:
-                print(f"  {MARK[t['status']]} {t['name']}")
-            print(f"  → {data['message']}")
         for d in data["diagnosis"]:
             print(f"  {say('check_why', lang)}: {d['message'][lang]} ({say('check_see', lang, concept=d['concept'])})")
+        if r.status != "error":
+            print(f"  → {data['message']}")
+            for t in data["tests"]:
+                print(f"  {MARK[t['status']]} {t['name']}")
         if r.output.strip():
             lines = safe_text(r.output.strip()).splitlines()
             print(f"  {say('check_printed', lang)}")
