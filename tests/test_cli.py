@@ -212,3 +212,21 @@ def test_a_check_that_never_grades_leaves_no_sandbox_child_behind(tmp_path, args
     out = _run(args, tmp_path, **dict([marker.split("=")]))
     assert out.returncode in (0, 2), out.stderr
     assert _processes_with(marker) == []
+
+
+def test_the_command_is_read_before_parsing_as_the_parser_reads_it():
+    """`main` reads the command from argv before argparse (to start a check's child at once): every
+    top-level option that takes a value must be known there, or its value could be taken for the command."""
+    import argparse
+
+    from tutor.cli import _command_in, _parser
+
+    takes_value = {
+        option for action in _parser()._actions if not isinstance(action, argparse._SubParsersAction) and action.nargs != 0
+        for option in action.option_strings
+    }
+    assert takes_value == {"--lang"}  # a new one goes into _command_in too
+    assert _command_in(["--lang", "ko", "check", "adam"]) == "check"
+    assert _command_in(["--lang=ko", "check"]) == "check"
+    assert _command_in(["--version"]) is None and _command_in([]) is None
+    assert _command_in(["progress", "check"]) == "progress"
