@@ -230,3 +230,51 @@ def test_the_command_is_read_before_parsing_as_the_parser_reads_it():
     assert _command_in(["--lang=ko", "check"]) == "check"
     assert _command_in(["--version"]) is None and _command_in([]) is None
     assert _command_in(["progress", "check"]) == "progress"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a pseudo-terminal test")
+def test_quitting_the_app_leaves_the_terminal_as_it_found_it(tmp_path):
+    """`cli.run` ends with os._exit: Textual's last writes (leave the alternate screen, show the cursor,
+    stop mouse reporting) must reach the terminal before it, every time."""
+    import fcntl
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "TERM": "xterm-256color"}
+    proc = subprocess.Popen([sys.executable, "-m", "tutor"], stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
+    os.close(slave)
+    seen = b""
+
+    def read_for(seconds: float, until: bytes | None = None) -> None:
+        nonlocal seen
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and not (until and until in seen):
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the process has gone: the terminal closed
+                    return
+                if not chunk:
+                    return
+                seen += chunk
+
+    try:
+        read_for(30, until="0096".encode())  # the home screen's first concept: the app is up
+        assert b"\x1b[?1049h" in seen, seen[-300:]  # it took the alternate screen
+        read_for(1)
+        os.write(master, b"\x11")  # ctrl+q
+        read_for(10)
+        proc.wait(timeout=20)
+        read_for(2)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    assert proc.returncode == 0
+    tail = seen[seen.rindex(b"\x1b[?1049h") :]
+    assert b"\x1b[?1049l" in tail and b"\x1b[?25h" in tail, tail[-300:]  # back to the screen, cursor shown
