@@ -50,8 +50,8 @@ def check(args) -> int:
     # spin the second core that the child needs for its own start-up (set before NumPy is first imported).
     for name, value in sandbox._THREADS_ONE.items():
         os.environ.setdefault(name, value)
-    # Start a sandbox child first of all: its Python and NumPy start-up overlaps everything below.
-
+    # The child `tutor.cli` started before parsing (or one started now): its Python and NumPy start-up
+    # overlaps everything below.
     first = _spawn(sandbox)
     try:
         ids = _exercise_ids(args)
