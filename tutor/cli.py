@@ -178,21 +178,28 @@ def _replace_what_cannot_be_encoded() -> None:
 
 
 def run() -> None:
-    """The `tutor` console script and `python -m tutor`: `main()`, then leave at once.
+    """The `tutor` console script and `python -m tutor`: `main()`, its output flushed here (a reader that
+    went away is exit status 141, never 0, and no "Exception ignored" at shutdown), then the exit.
 
-    Python's own shutdown (tearing down NumPy's and every module's objects) takes 20-30 ms that a learner
-    would wait for after every check. Nothing is left for it to do: the store writes, syncs and closes
-    before a command returns, sandbox children are killed, worker threads joined. So the standard streams
-    and the log are flushed here, and the process ends. (The app returns from `main` only after Textual
-    has restored the terminal.)
+    `tutor check` leaves at once (os._exit): Python's own shutdown, tearing down NumPy's and every
+    module's objects, takes 20-30 ms that a learner would wait for after every save, and a check has
+    nothing left for it to do (its threads joined, its sandbox children killed, the store synced and
+    closed before `main` returns). Everything else (the app, with its threads and the SymPy worker's
+    atexit) leaves the normal way.
     """
     code = main()
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # the reader went away: as main() does, never 0
         code = code or 141
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to fail at exit
+        except (OSError, ValueError):
+            pass
     except (OSError, ValueError):
         code = code or 1
+    if _command_in(sys.argv[1:]) != "check":
+        raise SystemExit(code)
     try:
         sys.stderr.flush()
     except (OSError, ValueError):
