@@ -179,6 +179,9 @@ CHECKPOINT_DAMAGE = {  # state.json whose content the model's own checks refuse 
     "status": {"exercises": {"1": {"id": "sgd", "concept": "0097", "status": "perfect"}}},
     "card item": {"cards": {"1": {"item": "Not an id!", "card": {}}}},
     "card": {"cards": {"1": {"item": "sgd", "card": {"due": "soon"}}}},
+    "card never stamped": {"cards": {"1": {"item": "sgd", "concept": "0097", "kind": "exercise", "card": {
+        "card_id": 1, "state": 1, "step": 0, "stability": None, "difficulty": None, "due": "2026-01-01T00:00:00+00:00", "last_review": None}}}},
+    "field type": {"concepts": {"1": {"id": "0097", "attempts": "many"}}},
     "count": {"meta": {"1": {"schema": 1, "count": -3}}},
     "kinds": {"meta": {"1": {"schema": 1, "count": 1, "kinds": {"quiz": "one"}}}},
     "kinds sum": {"meta": {"1": {"schema": 1, "count": 2, "kinds": {"quiz": 1}}}},

@@ -186,6 +186,8 @@ class Model:
             except Exception:  # noqa: BLE001 - py-fsrs reads a dict as it finds it: any error is a malformed card
                 raise CorruptFile(Text("malformed card", "복습 카드의 형식이 올바르지 않습니다")) from None
             row = _typed({**template, **row}, template)
+            if row["last_time"] is None:  # an attempt makes a card, and stamps it
+                raise CorruptFile(Text("a card has no last attempt", "복습 카드에 마지막 기록이 없습니다"))
             _match(row["concept"], CONCEPT_ID)
             if row["kind"] not in ("question", "exercise") or row["last_outcome"] not in (None, "+", "-"):
                 raise CorruptFile(Text("malformed card", "복습 카드의 형식이 올바르지 않습니다"))
@@ -229,27 +231,27 @@ def _match(value: object, pattern) -> str:
 
 def _typed(row: dict, template: dict) -> dict:
     """`row` if each of the template's fields has the template value's type (a time where it is None or
-    text: None or a valid time); raises ValueError otherwise."""
+    text: None or a valid time); raises CorruptFile otherwise."""
     for key, like in template.items():
         value = row.get(key)
         if key in TIME_FIELDS:
             if value is not None and not (isinstance(value, str) and check_time(parse_time(value))):
-                raise ValueError(f"{key} is not a time")
+                raise CorruptFile(Text(f"{key} is not a time", "시각이어야 할 값 하나가 시각이 아닙니다"))
         elif isinstance(like, bool):
             if type(value) is not bool:
-                raise ValueError(f"{key} is not true or false")
+                raise CorruptFile(Text(f"{key} is not true or false", "참/거짓이어야 할 값 하나가 참/거짓이 아닙니다"))
         elif isinstance(like, int):
             if type(value) is not int or value < 0:
-                raise ValueError(f"{key} is not a count")
+                raise CorruptFile(Text(f"{key} is not a count", "개수여야 할 값 하나가 개수가 아닙니다"))
         elif isinstance(like, float):
             if type(value) not in (int, float) or not math.isfinite(value):
-                raise ValueError(f"{key} is not a number")
+                raise CorruptFile(Text(f"{key} is not a number", "수여야 할 값 하나가 수가 아닙니다"))
         elif like is None:
             if value is not None and not isinstance(value, str):
-                raise ValueError(f"{key} is not text")
+                raise CorruptFile(Text(f"{key} is not text", "글이어야 할 값 하나가 글이 아닙니다"))
         elif isinstance(like, list):  # a list of numbers (mastery's recent results)
             if not isinstance(value, list) or len(value) > 1000 or any(type(v) not in (int, float) or not math.isfinite(v) for v in value):
-                raise ValueError(f"{key} is not a list of numbers")
+                raise CorruptFile(Text(f"{key} is not a list of numbers", "수의 목록이어야 할 값 하나가 수의 목록이 아닙니다"))
         elif isinstance(like, str) and not isinstance(value, str):
-            raise ValueError(f"{key} is not text")
+            raise CorruptFile(Text(f"{key} is not text", "글이어야 할 값 하나가 글이 아닙니다"))
     return row
