@@ -245,3 +245,21 @@ def test_a_failed_check_leads_with_the_diagnosis_then_the_evidence(home, capsys,
     assert lines[1].startswith(f"  {why}") and "0097" in lines[1], lines
     assert lines[2].startswith("  → ") and "0.95" in lines[2], lines
     assert lines[3].startswith("  ✗ "), lines
+
+
+def test_a_store_that_cannot_open_still_shows_the_verdict_and_says_it_was_not_recorded(home, capsys, monkeypatch):
+    """No --lang, the store refusing to open: the verdict (with its diagnosis) in the saved or default
+    language, one line saying it was not recorded, exit 1 — never an unexpected error."""
+    from tutor.progress import Store, StoreError
+    from tutor.text import Text
+
+    def refuse(*args, **kwargs):
+        raise StoreError(Text("the store is broken", "저장소가 망가졌습니다"))
+
+    target = workspace.learner_file("sgd", home)
+    target.write_text((paths.exercises_dir() / "sgd" / "solution.py").read_text().replace("-=", "+="))
+    monkeypatch.setattr(Store, "open", classmethod(lambda cls, *a, **k: refuse()))
+    assert main(["check", "sgd"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("✗ sgd — ") and "why: " in captured.out
+    assert "not recorded" in captured.err and "unexpected" not in captured.err

@@ -137,11 +137,10 @@ def _open_store(args):
     """(store or None, language, why the store could not open)."""
     from tutor.progress import Store, StoreError
 
-    lang = getattr(args, "lang", None)
     try:
         store = Store.open(read_only=bool(args.no_record))
     except (StoreError, OSError) as exc:
-        return None, lang, exc
+        return None, language(args), exc
     return store, language(args, store), None
 
 
