@@ -211,3 +211,12 @@ def test_draws_give_what_the_judges_ask_numpy_for():
     assert 0 <= draws.random((5,)).min() and draws.random((5,)).max() < 1
     normal = Draws(1).standard_normal(20_000)
     assert abs(normal.mean()) < 0.03 and abs(normal.std() - 1) < 0.03
+
+
+@pytest.mark.parametrize("forged", [[np.array([1.0, 2.0])], [np.array([1.0])], [1.0], [True], [["W"]]])
+def test_a_forged_list_of_names_is_a_problem_not_an_exception(forged):
+    """Which params were rebound comes back as names; an array, a float, a bool or a list there (learner
+    code can reach the record it is handed) is an answer that does not fit, never a crash of the check."""
+    judge, args, outputs = _outputs("adam", _module("adam"))
+    outputs["cases"][0]["steps"][0]["rebound"] = forged
+    assert outputs_problem(judge.probe, args, outputs) is not None

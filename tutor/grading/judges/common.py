@@ -251,7 +251,7 @@ class Names:
     def problem(self, value: object, where: Where) -> Problem:
         ok = (
             isinstance(value, list)
-            and all(not isinstance(v, bool) and v in self.allowed for v in value)
+            and all(type(v) in (int, str) and v in self.allowed for v in value)  # not an array, a bool, 1.0
             and len(set(value)) == len(value)
         )
         listed = f"{list(self.allowed)}"
