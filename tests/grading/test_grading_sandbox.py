@@ -140,6 +140,8 @@ def frame(header: bytes, body: bytes = b"") -> bytes:
         b"\xff\xfe",
         frame(b"\xff\xfe"),
         frame(b"1e" + b"9" * 5000),
+        # twenty descriptors of the same 8,000 bytes: 160,000 bytes made from 8,000 (an amplification)
+        frame(b"[" + b",".join([b'{"__nd__": ["<f8", [1000], 0, 8000]}'] * 20) + b"]", bytes(8000)),
     ],
 )
 def test_every_malformed_frame_is_a_codec_error_never_another_exception(bad):

@@ -30,7 +30,6 @@ MAX_DEPTH = 32  # nesting of lists and dicts (a probe's outputs are two or three
 MAX_DIGITS = 40  # digits in a JSON integer (int64 has 19)
 MAX_NDIM = 32  # NumPy's own limit is 64
 MAX_ELEMENTS = 1 << 26  # elements in one array (512 MiB of float64 is far past any exercise)
-MAX_ELEMENTS_TOTAL = 1 << 27  # elements in all arrays of a frame
 
 
 class CodecError(ValueError):
@@ -101,10 +100,10 @@ def decode(frame: bytes) -> object:
     except ValueError as exc:  # e.g. an integer past sys.get_int_max_str_digits()
         raise CodecError(f"bad header: {exc}") from None
     body = memoryview(frame)[4 + size :]
-    elements = 0
+    copied = 0  # bytes of arrays made: descriptors may overlap, but never add up past the body they share
 
     def walk(x: object, depth: int) -> object:
-        nonlocal elements
+        nonlocal copied
         if depth > MAX_DEPTH:
             raise CodecError(f"header nested deeper than {MAX_DEPTH}")
         if isinstance(x, list):
@@ -114,9 +113,9 @@ def decode(frame: bytes) -> object:
                 if len(x) != 1:
                     raise CodecError("bad array descriptor")
                 array = _array(x[_ARRAY_KEY], body)
-                elements += array.size
-                if elements > MAX_ELEMENTS_TOTAL:
-                    raise CodecError("too many array elements in one frame")
+                copied += array.nbytes
+                if copied > len(body):  # encode() lays arrays end to end: more means overlapping copies
+                    raise CodecError("arrays larger than the frame that carries them")
                 return array
             return {k: walk(v, depth + 1) for k, v in x.items()}
         return x
