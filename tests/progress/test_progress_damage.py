@@ -214,7 +214,7 @@ def test_a_history_holding_a_future_time_never_stamps_later_attempts_with_it(hom
         attempt = store.record("quiz", "0097-q3", "0097", "right")
         assert attempt["time"] < ahead  # stamped now, not "the future plus a microsecond"
         assert abs(datetime.fromisoformat(attempt["time"]) - datetime.now(timezone.utc)) < timedelta(minutes=5)
-        assert store.card("0097-q3") is not None and store.due_count() >= 0
+        assert store.card("0097-q3") is not None
 
 
 def test_a_clock_that_goes_back_keeps_stamping_the_clock(home, monkeypatch):
@@ -388,8 +388,8 @@ def test_a_lock_file_that_is_a_folder_still_lets_everything_be_read(home, tmp_pa
     capsys.readouterr()
     assert main(["hint", "sgd"]) == 1
     out, err = capsys.readouterr()
-    assert "sgd" in out or "힌트" in out
-    assert err.count("\n") == 1 and ".lock" in err and ("move it away" in err or "다른 곳으로 옮기세요" in err)  # the home says ko
+    assert "힌트" in out
+    assert err.count("\n") == 1 and ".lock" in err and "다른 곳으로 옮기세요" in err  # the home says ko
 
 
 def test_an_older_shard_zeroed_in_place_after_the_checkpoint_is_noticed(home):
