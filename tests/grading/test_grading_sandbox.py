@@ -230,6 +230,32 @@ def test_a_survivor_is_killed_even_without_seccomp(tmp_path, monkeypatch):
     assert r.status == "ok"
     alive = [p for p in os.listdir("/proc") if p.isdigit() and _comm(p) == mark[:15]]
     assert alive == []
+    # the control: the same file without the sweep leaves the daemon alive (so the test above can fail)
+    monkeypatch.setattr(sandbox, "sweep", lambda *args, **kwargs: [])
+    assert probe(tmp_path, source).status == "ok"
+    time.sleep(0.2)
+    alive = [int(p) for p in os.listdir("/proc") if p.isdigit() and _comm(p) == mark[:15]]
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert alive
+
+
+@pytest.mark.skipif(not isolation.become_subreaper(), reason="this OS has no child subreaper")
+def test_the_sweep_spares_what_this_process_started_before_the_check(tmp_path):
+    """The app runs the learner's $EDITOR; a GUI editor detaches into its own session and, the app being
+    a subreaper, comes back to it. The sweep after the next check must not kill it (unsaved work)."""
+    editor = subprocess.Popen(["sh", "-c", "setsid sleep 60 & exit 0"])  # a launcher that detaches and exits
+    editor.wait()
+    time.sleep(0.2)
+    detached = [p for p, (ppid, _, _) in isolation.processes().items() if ppid == os.getpid() and _comm(str(p)) == "sleep"]
+    assert detached, "the detached process did not come back to this subreaper"
+    try:
+        assert probe(tmp_path, "def f(x):\n    return x\n").status == "ok"
+        assert all(isolation._stat_fields(pid) for pid in detached)  # alive after the check's sweep
+    finally:
+        for pid in detached:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
 
 
 def _comm(pid: str) -> str:

@@ -41,6 +41,7 @@ import errno
 import os
 import struct
 import sys
+import time
 
 LAYERS = ("no_new_privs", "landlock", "seccomp")  # entered in the child, in this order
 
@@ -454,9 +455,17 @@ def enter(read_paths: list[str], *, required: bool = False, only: tuple[str, ...
 # ----------------------------------------------------------------------------------- the parent's side
 
 
-def _stat_fields(pid: int) -> tuple[int, int] | None:
-    """(ppid, session id) of a process, from /proc; None if it is gone, or a zombie another process
-    must reap (ours are kept: reaping them is the sweep's job)."""
+def boot_ticks() -> int:
+    """Now, in the unit /proc gives a process's start time in: clock ticks since boot (0 where unknown)."""
+    clock = getattr(time, "CLOCK_BOOTTIME", None)
+    if clock is None:
+        return 0
+    return int(time.clock_gettime(clock) * os.sysconf("SC_CLK_TCK"))
+
+
+def _stat_fields(pid: int) -> tuple[int, int, int] | None:
+    """(ppid, session id, start time in ticks since boot) of a process, from /proc; None if it is gone,
+    or a zombie another process must reap (ours are kept: reaping them is the sweep's job)."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
             data = fh.read()
@@ -464,16 +473,16 @@ def _stat_fields(pid: int) -> tuple[int, int] | None:
         return None
     fields = data[data.rfind(b")") + 2 :].split()
     try:
-        state, ppid, sid = fields[0], int(fields[1]), int(fields[3])
+        state, ppid, sid, start = fields[0], int(fields[1]), int(fields[3]), int(fields[19])
     except (IndexError, ValueError):
         return None
     if state == b"Z" and ppid != os.getpid():
         return None
-    return ppid, sid
+    return ppid, sid, start
 
 
-def processes() -> dict[int, tuple[int, int]]:
-    """Every process visible here: pid → (ppid, sid). Empty where there is no /proc."""
+def processes() -> dict[int, tuple[int, int, int]]:
+    """Every process visible here: pid → (ppid, sid, start ticks). Empty where there is no /proc."""
     table = {}
     try:
         names = os.listdir("/proc")
@@ -506,9 +515,12 @@ def _children() -> set[int] | None:
     return kids
 
 
-def leftovers(session: int, spare: set[int], *, subreaper: bool = True) -> list[int]:
+def leftovers(session: int, spare: set[int], *, subreaper: bool = True, since: int | None = None) -> list[int]:
     """Processes the sandbox left behind: in the child's `session`, or re-parented to us (we are a
-    subreaper) from another session than ours — except the live children in `spare`.
+    subreaper) from another session than ours and started at or after `since` (`boot_ticks()` when the
+    child was given the learner's code; None: the child never was) — except the live children in `spare`.
+    The start time spares what this process started itself before, e.g. a GUI editor the app launched
+    that detached into its own session and so came back to us.
 
     As a subreaper every orphan of the child comes to us, so our own children are all there is to look
     at (cheap); otherwise every process on the machine is looked at for the child's session.
@@ -519,7 +531,10 @@ def leftovers(session: int, spare: set[int], *, subreaper: bool = True) -> list[
         table = {pid: fields for pid in kids - spare if (fields := _stat_fields(pid))}
     else:
         table = {pid: fields for pid, fields in processes().items() if pid not in spare and pid != me}
-    return [pid for pid, (ppid, sid) in table.items() if sid == session or (ppid == me and sid != own_session)]
+    return [
+        pid for pid, (ppid, sid, start) in table.items()
+        if sid == session or (since is not None and ppid == me and sid != own_session and start >= since)
+    ]
 
 
 def self_test_probe(module, **kwargs) -> dict:

@@ -120,6 +120,7 @@ class Child:
             os.close(result_w)
         self.used = False
         self.asked = threading.Event()  # set once the child has its whole request (or never will)
+        self.asked_at: int | None = None  # isolation.boot_ticks() as the request went out: nothing older is its doing
 
     def discard(self) -> None:
         """Kill a child that will not be used."""
@@ -132,7 +133,7 @@ class Child:
         _kill_group(self.proc)
         with _live_lock:
             _live.discard(self.proc.pid)
-        sweep(self.proc.pid)
+        sweep(self.proc.pid, self.asked_at)
         os.close(self.result_r)
         for pipe in (self.proc.stdin, self.proc.stdout):
             if pipe and not pipe.closed:
@@ -206,6 +207,7 @@ def run_probe(
                 message_ko=f"채점기가 코드를 실행할 프로세스를 시작하지 못했습니다: {why}. 다른 프로그램을 닫고 다시 해 보세요",
             )
     child.used = True
+    child.asked_at = isolation.boot_ticks()
     try:
         outcome = _collect(child.proc, child.result_r, request, started + time_limit, restart=time_limit, asked=child.asked)
     finally:
@@ -332,12 +334,13 @@ def _kill_group(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def sweep(session: int, rounds: int = 50) -> list[int]:
-    """Kill whatever the child (whose session is `session`) left behind; returns the pids killed."""
+def sweep(session: int, since: int | None = None, rounds: int = 50) -> list[int]:
+    """Kill whatever the child (whose session is `session`, given its request at `since`) left behind;
+    returns the pids killed."""
     killed: list[int] = []
     for _ in range(rounds):
         with _live_lock:
-            found = isolation.leftovers(session, spare=set(_live), subreaper=subreaper())
+            found = isolation.leftovers(session, spare=set(_live), subreaper=subreaper(), since=since)
         if not found:
             break
         for pid in found:
@@ -583,7 +586,7 @@ def self_test(time_limit: float = 5.0) -> dict:
             connected = True
         except (BlockingIOError, OSError):
             pass
-        survivors = [pid for pid, (ppid, _) in isolation.processes().items() if pid not in before and ppid == os.getpid()]
+        survivors = [pid for pid, (ppid, _, _) in isolation.processes().items() if pid not in before and ppid == os.getpid()]
         effects = {
             "write": any(target.iterdir()),
             "connect": connected,
