@@ -452,3 +452,31 @@ def test_a_backup_copy_killed_half_way_leaves_nothing_behind(home):
     with Store.open(home) as store:
         assert store.notice is None
     assert list(backup.iterdir()) == []
+
+
+@pytest.mark.parametrize("clock", [datetime(1970, 1, 2, tzinfo=timezone.utc), datetime(2024, 1, 1, tzinfo=timezone.utc)])
+def test_a_clock_set_back_changes_nothing_and_says_so(home, monkeypatch, clock):
+    """A dead battery (1970) or a clock set back months: every attempt looks like the future. Opening must
+    not set the history aside or reset the settings; it opens read-only and says why."""
+    import tutor.progress.history as history_module
+    import tutor.progress.store as store_module
+
+    with Store.open(home) as store:
+        for item in ("0097-01", "0097-02", "0097-03"):
+            store.record("quiz", item, "0097", "right")
+        store.set_setting("language", "ko")
+    files = {p: p.read_bytes() for p in (home / "progress").rglob("*") if p.is_file() and ".lock" not in str(p)}
+
+    class SetBack(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return clock
+
+    for module in (store_module, history_module):
+        monkeypatch.setattr(module, "datetime", SetBack)
+    with Store.open(home) as store:
+        assert store.read_only and "clock" in store.notice_in("en") and "시계" in store.notice_in("ko")
+    assert {p: p.read_bytes() for p in files} == files and not (home / "progress" / "backup").exists()
+    monkeypatch.undo()
+    with Store.open(home) as store:
+        assert store.attempt_counts()["total"] == 3 and store.get_setting("language") == "ko"

@@ -205,12 +205,30 @@ class Store:
                         Text(f"cannot use its lock file {lock} ({why.en}; move it away)", f"잠금 파일 {lock}을(를) 쓸 수 없습니다({why.ko}. 다른 곳으로 옮기세요)"),
                         _reason(exc),
                     )
+        if not store.read_only:
+            behind = store._clock_behind()
+            if behind is not None:
+                store._make_read_only(behind, "clock")
         try:
             store._load()
         finally:
             if store._lock is not None and store._lock.held:
                 store._lock.release()
         return store
+
+    def _clock_behind(self) -> Text | None:
+        """Why this machine's clock cannot judge the history (it says a time before 2000, or a month before
+        the newest shard's), or None. Opening repairs attempts dated in the future; on a clock set back (a
+        dead battery says 1970) that would set the learner's whole history aside."""
+        now = datetime.now(timezone.utc)
+        newest = max(self._history.shards(), default="")[:7]
+        if now >= EARLIEST and newest <= f"{now:%Y-%m}":
+            return None
+        latest, clock = newest or "2000", f"{now:%Y-%m-%d}"
+        return Text(
+            f"this machine's clock says {clock}, before your latest progress ({latest}); set the date and time",
+            f"이 컴퓨터의 시계가 {clock}(으)로 최근 진행 기록({latest})보다 이릅니다. 날짜와 시간을 맞추세요",
+        )
 
     def _make_read_only(self, why: Text, reason: str) -> None:
         self.read_only = True
