@@ -84,7 +84,8 @@ def test_course_progress_counts_exercises_concepts_and_today(store, course):
 @pytest.fixture
 def env(home, course, monkeypatch):
     monkeypatch.setenv("TUTOR_HOME", str(home))
-    monkeypatch.setattr(commands, "_course", lambda: course)
+    monkeypatch.setattr(commands, "_course", lambda args: course)
+    monkeypatch.setattr("tutor.content.load_course", lambda: course)
     return home
 
 
@@ -137,7 +138,13 @@ def test_tutor_review_shows_titles_and_what_the_cap_defers(env, capsys, monkeypa
 
 @pytest.mark.parametrize(("lang", "words"), [("en", "no next step"), ("ko", "다음 할 일을 보여 줄 수 없습니다")])
 def test_tutor_next_without_the_course_says_so_in_one_line(env, capsys, monkeypatch, lang, words):
-    monkeypatch.setattr(commands, "_course", lambda: None)
+    import tutor.content
+    from tutor.content import ContentError
+
+    def broken():
+        raise ContentError("lessons/0096/concept.toml is missing")
+
+    monkeypatch.setattr(tutor.content, "load_course", broken)
     assert main(["next", "--lang", lang]) == 1
     err = capsys.readouterr().err
     assert words in err and len(err.strip().splitlines()) == 1

@@ -15,7 +15,7 @@ from tutor.progress import Store
 @pytest.fixture
 def env(home, course, monkeypatch):
     monkeypatch.setenv("TUTOR_HOME", str(home))
-    monkeypatch.setattr(commands, "_course", lambda: course)
+    monkeypatch.setattr(commands, "_course", lambda args: course)
     return home
 
 

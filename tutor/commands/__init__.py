@@ -66,8 +66,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "done_for_today": ("Done for today: {n} more deferred to tomorrow.", "오늘 몫은 다 했습니다. {n}개는 내일로 미뤘습니다."),
     # next
     "next_no_course": (
-        "the course did not load, so there is no next step to show (see the line above)",
-        "강의 자료를 불러오지 못해 다음 할 일을 보여 줄 수 없습니다(위 줄 참고).",
+        "the course did not load ({why}), so there is no next step to show",
+        "강의 자료를 불러오지 못해({why}) 다음 할 일을 보여 줄 수 없습니다",
     ),
     "next_is": ("Next: {title}", "다음 할 일: {title}"),
     "next_how": ("Open it: tutor next --open (or c on the app's home screen)", "열기: tutor next --open (앱의 홈 화면에서는 c)"),

@@ -21,12 +21,14 @@ COMMANDS = {
 
 
 def next(args) -> int:  # noqa: A001 - the command's name
-    from tutor.commands.progress import _course, _open
+    from tutor.commands.progress import _open
+    from tutor.content import ContentError, load_course
     from tutor.progress.next import overview
 
-    course = _course()
-    if course is None:
-        raise CommandError("next_no_course")
+    try:
+        course = load_course()
+    except (ContentError, OSError, KeyError) as exc:
+        raise CommandError("next_no_course", why=exc) from None
     with _open(args) as store:
         progress, step = overview(store, course)
         lang = language(args, store)

@@ -57,13 +57,13 @@ def _open(args=None, **kwargs) -> Store:
     return store
 
 
-def _course():
+def _course(args):
     from tutor.content import ContentError, load_course
 
     try:
         return load_course()
     except (ContentError, OSError, KeyError) as exc:
-        print(f"tutor: {say('course_not_loaded', language(), why=exc)}", file=sys.stderr)
+        print(f"tutor: {say('course_not_loaded', language(args), why=exc)}", file=sys.stderr)
         return None
 
 
@@ -110,7 +110,7 @@ def progress_rows(store: Store, course, plan) -> list[dict]:
 
 def progress(args) -> int:
     with _open(args) as store:
-        course = _course()
+        course = _course(args)
         plan = store.review_plan(course=course)  # what `tutor review` and the app offer today
         rows = progress_rows(store, course, plan)
         if args.json:
@@ -143,7 +143,7 @@ def progress(args) -> int:
 
 def review(args) -> int:
     with _open(args) as store:
-        course = _course()
+        course = _course(args)
         plan = store.review_plan(course=course)
         items = plan.items
         if args.json:
