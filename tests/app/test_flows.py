@@ -422,3 +422,18 @@ async def test_saving_over_another_editors_version_keeps_a_backup(make_app, tmp_
     assert (tmp_path / "workspace" / "sgd.py").read_text(encoding="utf-8") == "# typed in the app, not saved\n"
     backups = [b.read_text(encoding="utf-8") for b in (tmp_path / "workspace" / ".backup").glob("sgd*.py")]
     assert "# saved from another editor\n" in backups
+
+
+def test_a_log_line_on_a_home_that_cannot_be_written_is_lost_not_the_app(tmp_path):
+    """The log is best effort: a read-only home (or one that went away) costs the log line only; and only
+    the current home's log is written to (an earlier app's home in the same process is let go)."""
+    from tutor.widgets.support import log_exception, setup_log
+
+    gone = tmp_path / "gone"  # no such folder: the file cannot be opened
+    setup_log(gone)
+    log_exception("a test", RuntimeError("boom"))  # no exception
+    home = tmp_path / "home"
+    home.mkdir()
+    setup_log(home)
+    log_exception("another", RuntimeError("bang"))
+    assert "bang" in (home / "tutor.log").read_text(encoding="utf-8") and not gone.exists()

@@ -37,11 +37,30 @@ class LockedStore:
         return call
 
 
+class _LogFile(logging.FileHandler):
+    """The log file, best effort: a home that cannot be written (read-only, full) loses the log line,
+    never the caller (FileHandler opens its file outside its own error handling, and its error report
+    would go to stderr, which is the app's screen)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            super().emit(record)
+        except Exception:  # noqa: BLE001 - a log line is never worth an error
+            pass
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def setup_log(home: Path) -> Path:
-    """Send the app's log (tracebacks included) to `<home>/tutor.log`; return that path."""
+    """Send the app's log (tracebacks included) to `<home>/tutor.log`, and only there; return that path."""
     log_file = home / "tutor.log"
-    if not any(getattr(h, "baseFilename", None) == str(log_file) for h in _LOGGER.handlers):
-        handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+    for handler in list(_LOGGER.handlers):  # an earlier app's home (tests start many in one process)
+        if getattr(handler, "baseFilename", None) != str(log_file):
+            _LOGGER.removeHandler(handler)
+            handler.close()
+    if not _LOGGER.handlers:
+        handler = _LogFile(log_file, encoding="utf-8", delay=True)
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         _LOGGER.addHandler(handler)
         _LOGGER.setLevel(logging.INFO)
