@@ -228,12 +228,12 @@ ACTIVATIONS_LAB = Lab(
     description=Text(
         en="1000 random inputs pass through 5 layers of 100 units. With weights of std 1, sigmoid "
         "activations pile up at 0 and 1 (saturated units); with std 0.01 they bunch at 0.5 (every unit "
-        "alike) and the gradient shrinks about 40× per layer on its way back; Xavier (std 1/√n) keeps them "
+        "alike) and the gradient shrinks tens of times per layer on its way back (the findings give the factor); Xavier (std 1/√n) keeps them "
         "spread for sigmoid and tanh, He (std √(2/n)) for ReLU. Beside each histogram row: the gradient "
         "that reaches layer 1 and layer 5.",
         ko="무작위 입력 1000개가 뉴런 100개짜리 층 5개를 지나갑니다. 표준편차 1이면 시그모이드 활성화값이 "
         "0과 1에 몰리고(포화), 0.01이면 0.5에 몰려 모든 뉴런이 같아지며 기울기는 거꾸로 전달되면서 층마다 "
-        "약 40배 작아집니다. Xavier 초깃값(1/√n)은 시그모이드와 tanh에서, He 초깃값(√(2/n))은 ReLU에서 "
+        "수십 배 작아집니다(몇 배인지는 결과에 나옵니다). Xavier 초깃값(1/√n)은 시그모이드와 tanh에서, He 초깃값(√(2/n))은 ReLU에서 "
         "활성화값을 고루 퍼뜨립니다. 분포 옆에는 1층과 5층에 도달하는 기울기를 보여 줍니다.",
     ),
     defaults={"activation": None},
